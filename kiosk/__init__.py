@@ -1,0 +1,1 @@
+"""The kiosk's core: catalogue, search, forms, drafts, handoff. Never imports Textual."""

@@ -1,0 +1,223 @@
+"""The `kiosk` command: run the kiosk, build the catalogue, look after drafts.
+
+Scripts and volunteers rely on these subcommands and their --json output: keep them stable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kiosk.config import REPO_ROOT, Config
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return Config.load(
+        data_dir=getattr(args, "data_dir", None), catalogue=getattr(args, "catalogue", None),
+        host=getattr(args, "host", None), port=getattr(args, "port", None),
+        public_url=getattr(args, "public_url", None), kiosk_name=getattr(args, "name", None),
+    )
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    config = _config(args)
+    config.ensure_data_dir()
+    if not args.no_server:
+        from kiosk.web.server import start_in_background
+
+        start_in_background(config)
+    from screens.app import KioskApp  # the UI is imported only when it is run
+
+    KioskApp(config).run()
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kiosk.web.server import serve
+
+    config = _config(args)
+    config.ensure_data_dir()
+    serve(config)
+    return 0
+
+
+def cmd_catalogue_build(args: argparse.Namespace) -> int:
+    from kiosk.catalogue.build import CatalogueError, build
+
+    output = Path(args.catalogue or REPO_ROOT / "catalogue.db")
+    try:
+        result = build(Path(args.assets), output)
+    except CatalogueError as error:
+        print(f"catalogue not built: {error}", file=sys.stderr)
+        return 1
+    for problem in result["problems"]:
+        print(f"skipped {problem}", file=sys.stderr)
+    print(f"built {output}: {result['services']} described services, {result['forms']} forms, "
+          f"{result['items']} listed items")
+    return 0
+
+
+def cmd_catalogue_import(args: argparse.Namespace) -> int:
+    import sqlite_utils
+
+    from kiosk.catalogue.build import create_schema, import_items
+
+    output = Path(args.catalogue or REPO_ROOT / "catalogue.db")
+    db = sqlite_utils.Database(output)
+    create_schema(db)
+    loaded, problems = import_items(db, Path(args.file))
+    try:
+        from kiosk.search.index import build_index
+    except ImportError:
+        build_index = None
+    if build_index is not None:
+        build_index(db)
+    db.conn.commit()
+    for problem in problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    print(f"loaded {loaded} items from {args.file} into {output}; {len(problems)} rows skipped")
+    return 0 if loaded or not problems else 1
+
+
+def cmd_catalogue_stats(args: argparse.Namespace) -> int:
+    from kiosk.catalogue import Catalogue
+
+    stats = Catalogue(_config(args).catalogue).stats()
+    if args.json:
+        _print_json(stats)
+    else:
+        for key, value in stats.items():
+            print(f"{key:28} {value}")
+    return 0
+
+
+def _draft_json(config: Config, draft, link: str | None = None) -> dict:
+    from kiosk import handoff
+
+    data = {
+        "id": draft.id, "service_id": draft.service_id, "status": draft.status,
+        "resume_code": draft.resume_code,
+        "resume_code_display": handoff.format_resume_code(draft.resume_code),
+        "step": draft.step, "values": draft.values, "updated": draft.updated,
+        "created": draft.created, "expires": draft.expires, "reference": draft.reference,
+    }
+    if link:
+        data["phone_link"] = link
+    return data
+
+
+def cmd_drafts_new(args: argparse.Namespace) -> int:
+    from kiosk import handoff
+    from kiosk.catalogue import Catalogue
+    from kiosk.drafts import DraftStore
+
+    config = _config(args)
+    service = Catalogue(config.catalogue).service(args.service_id)
+    if service is None:
+        print(f"no service {args.service_id!r}: see `kiosk search`", file=sys.stderr)
+        return 1
+    store = DraftStore(config.ensure_data_dir() / "drafts.db")
+    draft = store.create(service.id, kiosk="desk")
+    link = handoff.phone_url(config.public_url, store.issue_token(draft.id))
+    data = _draft_json(config, draft, link)
+    if args.json:
+        _print_json(data)
+    else:
+        print(f"resume code {data['resume_code_display']}\nphone link {link}")
+    return 0
+
+
+def cmd_drafts_show(args: argparse.Namespace) -> int:
+    from kiosk.drafts import DraftStore
+
+    config = _config(args)
+    store = DraftStore(config.ensure_data_dir() / "drafts.db")
+    draft = store.find_by_code(args.code)
+    if draft is None:
+        print("no live draft has that resume code", file=sys.stderr)
+        return 1
+    data = _draft_json(config, draft)
+    if args.json:
+        _print_json(data)
+    else:
+        for key, value in data.items():
+            print(f"{key:20} {value}")
+    return 0
+
+
+def cmd_drafts_list(args: argparse.Namespace) -> int:
+    from kiosk.drafts import DraftStore
+
+    config = _config(args)
+    store = DraftStore(config.ensure_data_dir() / "drafts.db")
+    drafts = [_draft_json(config, d) for d in store.all()]
+    if args.json:
+        _print_json(drafts)
+    else:
+        for d in drafts:
+            print(f"{d['resume_code_display']}  {d['status']:10} {d['service_id']:28} {d['step']}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", help="folder for drafts and uploads (env KIOSK_DATA_DIR)")
+    common.add_argument("--catalogue", help="catalogue database (env KIOSK_CATALOGUE)")
+    common.add_argument("--public-url", help="address phones use, e.g. http://192.168.1.5:8765")
+
+    top = argparse.ArgumentParser(prog="kiosk", parents=[common],
+                                  description="The service-hall kiosk.")
+    top.add_argument("--host", help="phone page listens here (default 0.0.0.0)")
+    top.add_argument("--port", type=int, help="phone page port (default 8765)")
+    top.add_argument("--name", help="this kiosk's name, shown at the help desk")
+    top.add_argument("--no-server", action="store_true", help="do not serve the phone page")
+    top.set_defaults(func=cmd_run)
+    sub = top.add_subparsers(dest="command")
+
+    serve = sub.add_parser("serve", parents=[common], help="serve the phone page only")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(func=cmd_serve)
+
+    cat = sub.add_parser("catalogue", help="build and inspect the catalogue")
+    cat_sub = cat.add_subparsers(dest="action", required=True)
+    build = cat_sub.add_parser("build", parents=[common], help="build catalogue.db from assets/")
+    build.add_argument("--assets", default=str(REPO_ROOT / "assets"))
+    build.set_defaults(func=cmd_catalogue_build)
+    imp = cat_sub.add_parser("import-items", parents=[common],
+                             help="load a hall's item list (CSV) into the catalogue")
+    imp.add_argument("file")
+    imp.set_defaults(func=cmd_catalogue_import)
+    stats = cat_sub.add_parser("stats", parents=[common], help="counts of what the catalogue holds")
+    stats.add_argument("--json", action="store_true")
+    stats.set_defaults(func=cmd_catalogue_stats)
+
+    drafts = sub.add_parser("drafts", help="start, show and list drafts")
+    d_sub = drafts.add_subparsers(dest="action", required=True)
+    new = d_sub.add_parser("new", parents=[common], help="start a draft (e.g. at the help desk)")
+    new.add_argument("service_id")
+    new.add_argument("--json", action="store_true")
+    new.set_defaults(func=cmd_drafts_new)
+    show = d_sub.add_parser("show", parents=[common], help="a draft by its resume code")
+    show.add_argument("code")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=cmd_drafts_show)
+    listing = d_sub.add_parser("list", parents=[common], help="all drafts, newest first")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=cmd_drafts_list)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

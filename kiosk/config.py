@@ -1,0 +1,72 @@
+"""Where the kiosk keeps its data and how it is reached: from flags, then environment, then defaults."""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CATALOGUE = REPO_ROOT / "catalogue.db"
+DEFAULT_PORT = 8765
+
+
+def lan_address() -> str:
+    """This machine's first non-loopback IPv4 address, so phones on the hall's Wi-Fi reach it."""
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        infos = []
+    for info in infos:
+        address = info[4][0]
+        if not address.startswith("127."):
+            return address
+    return "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    catalogue: Path
+    host: str
+    port: int
+    public_url: str
+    kiosk_name: str
+    language: str
+    idle_seconds: float
+
+    @property
+    def drafts_db(self) -> Path:
+        return self.data_dir / "drafts.db"
+
+    @classmethod
+    def load(
+        cls,
+        data_dir: str | None = None,
+        catalogue: str | None = None,
+        host: str | None = None,
+        port: int | None = None,
+        public_url: str | None = None,
+        kiosk_name: str | None = None,
+    ) -> "Config":
+        env = os.environ
+        folder = Path(data_dir or env.get("KIOSK_DATA_DIR") or REPO_ROOT / "data")
+        the_port = int(port or env.get("KIOSK_PORT") or DEFAULT_PORT)
+        the_host = host or env.get("KIOSK_HOST") or "0.0.0.0"
+        url = public_url or env.get("KIOSK_PUBLIC_URL") or f"http://{lan_address()}:{the_port}"
+        return cls(
+            data_dir=folder,
+            catalogue=Path(catalogue or env.get("KIOSK_CATALOGUE") or DEFAULT_CATALOGUE),
+            host=the_host,
+            port=the_port,
+            public_url=url.rstrip("/"),
+            kiosk_name=kiosk_name or env.get("KIOSK_NAME") or socket.gethostname(),
+            language=env.get("KIOSK_LANGUAGE", "zh"),
+            idle_seconds=float(env.get("KIOSK_IDLE_SECONDS", 90)),
+        )
+
+    def ensure_data_dir(self) -> Path:
+        """The data folder, created readable by its owner only (it holds personal data)."""
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return self.data_dir
