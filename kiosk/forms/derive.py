@@ -5,11 +5,12 @@ from __future__ import annotations
 from stdnum.cn import ric
 
 from kiosk.forms.definition import Field
+from kiosk.forms.validate import id_number_is_valid
 
 
 def derive(field: Field, source_value: str) -> str | None:
     """The value of `field` implied by its source answer, or None when it cannot be told."""
-    if not source_value or not ric.is_valid(source_value):
+    if not source_value or not id_number_is_valid(source_value):
         return None
     if field.type == "date":
         return ric.get_birth_date(source_value).isoformat()
