@@ -165,6 +165,12 @@ def cmd_drafts_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from kiosk.search.cli import cmd_search as run_search
+
+    return run_search(args) or 0
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", help="folder for drafts and uploads (env KIOSK_DATA_DIR)")
@@ -197,6 +203,12 @@ def parser() -> argparse.ArgumentParser:
     stats = cat_sub.add_parser("stats", parents=[common], help="counts of what the catalogue holds")
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(func=cmd_catalogue_stats)
+
+    search = sub.add_parser("search", parents=[common], help="find services as the kiosk does")
+    search.add_argument("query")
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--limit", type=int, default=10)
+    search.set_defaults(func=cmd_search)
 
     drafts = sub.add_parser("drafts", help="start, show and list drafts")
     d_sub = drafts.add_subparsers(dest="action", required=True)
