@@ -85,7 +85,7 @@ def test_import_reports_bad_rows_by_line_and_loads_the_good_ones(tmp_path):
     assert result.returncode == 0
     for line in ("line 3", "line 4", "line 5", "line 6"):
         assert line in result.stderr
-    assert "line 2" not in result.stderr and "line 7" not in result.stderr
+    assert "skipped line 2" not in result.stderr and "skipped line 7" not in result.stderr
     names = {s.name["zh"] for s in Catalogue(db).all_services()}
     assert {"婚姻登记档案查询"} <= names
 
