@@ -26,16 +26,18 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    """Start the kiosk screen (and the phone page beside it). The UI lives in screens/, which
+    hands its runner in through `main(ui=...)`: the core never imports the UI."""
+    if args.ui is None:
+        print("the kiosk screen starts with the `kiosk` command", file=sys.stderr)
+        return 2
     config = _config(args)
     config.ensure_data_dir()
     if not args.no_server:
         from kiosk.web.server import start_in_background
 
         start_in_background(config)
-    from screens.app import KioskApp  # the UI is imported only when it is run
-
-    KioskApp(config).run()
-    return 0
+    return args.ui.run_kiosk(config) or 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -226,8 +228,11 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, ui: object | None = None) -> int:
+    """Run a subcommand. `ui` supplies the screens (run_kiosk, run_desk) when started as
+    the `kiosk` command; without it, only the commands that need no screen work."""
     args = parser().parse_args(argv)
+    args.ui = ui
     return args.func(args) or 0
 
 

@@ -3,7 +3,7 @@
 The finish screen shows a QR code for a URL such as
 ``HTTP://192.168.1.23:8765/R/ABCDEFGHJKMNPQRS``. This module builds the module
 matrix (:func:`qr_matrix`) and computes how a terminal draws it
-(:func:`fit_scale`, :func:`drawn_size`, :func:`cell_rows`, :func:`cell_glyph`).
+(:func:`fit_scale`, :func:`drawn_size`, :func:`cell_rows`, :func:`row_cells`).
 The Textual widget in ``screens/widgets/qr_code.py`` only turns these cells into
 coloured text.
 
@@ -17,10 +17,9 @@ half rows tall:
   module colour, drawn as a space with a background colour. This is exact in
   every terminal and in Rich's SVG export (background rectangles).
 * odd ``k`` (e.g. 1: one column by half a row, for small terminals): a cell can
-  hold a dark and a light half; it is drawn as ``'▀'`` with the foreground colour
-  for the top half and the background colour for the bottom half. Cells whose
-  two halves agree are drawn as a space with a background colour, so only the
-  cells that need it depend on the font's block glyph.
+  hold a dark and a light half; such rows are drawn as ``'▀'`` in every cell,
+  foreground colour = top half, background colour = bottom half (see
+  :func:`row_cells` for why every cell, and why not ``'▄'``).
 
 URL case
 --------
@@ -34,6 +33,7 @@ prefix and token case-insensitively.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from math import ceil
 
@@ -47,7 +47,6 @@ __all__ = [
     "QUIET_ZONE",
     "UPPER_HALF",
     "QRSymbol",
-    "cell_glyph",
     "cell_rows",
     "drawn_size",
     "fit_scale",
@@ -55,6 +54,7 @@ __all__ = [
     "qr_friendly_url",
     "qr_matrix",
     "qr_symbol",
+    "row_cells",
 ]
 
 QUIET_ZONE = 4
@@ -77,7 +77,7 @@ UPPER_HALF = "\u2580"
 """'▀' UPPER HALF BLOCK: foreground colour = top half, background = bottom half."""
 
 LIGHT_HALF = " "
-"""Drawn for a cell whose two halves have the same colour (background only)."""
+"""Drawn in rows with no split cell (background colour only)."""
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,9 @@ def _make(payload: str, level: str, version: int | None = None) -> qrcode.QRCode
     return code
 
 
-def qr_symbol(payload: str, error_correction: str | None = None, quiet_zone: int = QUIET_ZONE) -> QRSymbol:
+def qr_symbol(
+    payload: str, error_correction: str | None = None, quiet_zone: int = QUIET_ZONE
+) -> QRSymbol:
     """Encode ``payload`` in the smallest QR version.
 
     Error correction: by default the smallest version that holds the payload at
@@ -179,7 +181,9 @@ def qr_symbol(payload: str, error_correction: str | None = None, quiet_zone: int
     return QRSymbol(payload=payload, version=code.version, error_correction=level, modules=modules)
 
 
-def qr_matrix(payload: str, error_correction: str | None = None, quiet_zone: int = QUIET_ZONE) -> list[list[bool]]:
+def qr_matrix(
+    payload: str, error_correction: str | None = None, quiet_zone: int = QUIET_ZONE
+) -> list[list[bool]]:
     """The module matrix of ``payload``: ``True`` = dark, quiet zone included.
 
     See :func:`qr_symbol` for the choice of version and error correction.
@@ -211,7 +215,9 @@ def fit_scale(modules: int, width: int, height: int, max_scale: int | None = Non
     return max(scale, 0)
 
 
-def cell_rows(matrix: list[list[bool]] | tuple[tuple[bool, ...], ...], scale: int) -> list[list[tuple[bool, bool]]]:
+def cell_rows(
+    matrix: list[list[bool]] | tuple[tuple[bool, ...], ...], scale: int
+) -> list[list[tuple[bool, bool]]]:
     """The terminal cells of ``matrix`` drawn at ``scale``, as ``(top_dark, bottom_dark)``.
 
     Each module becomes ``scale`` columns by ``scale`` half rows; two half rows
@@ -222,27 +228,34 @@ def cell_rows(matrix: list[list[bool]] | tuple[tuple[bool, ...], ...], scale: in
     if scale <= 0 or not matrix:
         return []
     half_rows = [
-        [dark for dark in row for _ in range(scale)]
-        for row in matrix
-        for _ in range(scale)
+        [dark for dark in row for _ in range(scale)] for row in matrix for _ in range(scale)
     ]
     if len(half_rows) % 2:
         half_rows.append([False] * len(half_rows[0]))
     return [
-        list(zip(half_rows[index], half_rows[index + 1]))
-        for index in range(0, len(half_rows), 2)
+        list(zip(half_rows[index], half_rows[index + 1])) for index in range(0, len(half_rows), 2)
     ]
 
 
-def cell_glyph(top_dark: bool, bottom_dark: bool) -> tuple[str, bool, bool]:
-    """How to draw one cell: ``(character, foreground_dark, background_dark)``.
+def row_cells(row: Sequence[tuple[bool, bool]]) -> list[tuple[str, bool, bool]]:
+    """How to draw one row of cells: ``(character, foreground_dark, background_dark)`` each.
 
-    Cells with equal halves are a space on the background colour (exact in any
-    terminal or SVG); split cells are ``'▀'`` whose foreground is the top half
-    and whose background is the bottom half. (Screenshot trials: the upper half
-    block decodes more reliably than ``'▄'``, whose glyph sits about a pixel
-    high in DejaVu Sans Mono, the font SVG renderers fall back to.)
+    * A row with no split cell (always so at even scales) is spaces on their
+      background colour: exact in any terminal and in SVG screenshots.
+    * A row with any split cell is ``'▀'`` in *every* cell, foreground = top
+      half, background = bottom half (so a cell whose halves agree shows one
+      colour either way).
+
+    Why every cell: Rich's SVG export names the font "Fira Code"; cairosvg looks
+    up only that first family and, without Fira Code installed, fontconfig gives
+    proportional DejaVu Sans, whose block glyphs are 15.4 px wide in a 12.2 px
+    cell. A lone glyph thus spills 28 % of a module into the next cell; when the
+    next cell draws its own ``'▀'`` it paints over the spill, when it is a
+    background-only space it does not, and the symbol stops decoding. Real
+    terminals draw ``'▀'`` exactly either way. ``'▀'`` is used rather than
+    ``'▄'`` because its top edge is clipped to the cell's top exactly, whereas
+    ``'▄'`` starts 0.6 px above the middle of the cell.
     """
-    if top_dark == bottom_dark:
-        return (LIGHT_HALF, top_dark, bottom_dark)
-    return (UPPER_HALF, top_dark, bottom_dark)
+    if not any(top != bottom for top, bottom in row):
+        return [(LIGHT_HALF, top, bottom) for top, bottom in row]
+    return [(UPPER_HALF, top, bottom) for top, bottom in row]
