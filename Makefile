@@ -24,7 +24,7 @@ catalogue: $(STAMP)
 	$(BIN)/kiosk catalogue build
 
 bench: $(STAMP)
-	$(BIN)/python -m tests.bench
+	$(BIN)/python -m bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check kiosk screens tests
