@@ -167,6 +167,130 @@ def cmd_drafts_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2026-12-03") from None
+
+
+def _catalogue_or_none(config: Config):
+    from kiosk.catalogue import Catalogue
+
+    try:
+        return Catalogue(config.catalogue)
+    except FileNotFoundError:
+        return None
+
+
+def cmd_desk(args: argparse.Namespace) -> int:
+    """The volunteers' and windows' console; like the kiosk, its screens come in via `ui`."""
+    if args.ui is None:
+        print("the desk console starts with the `kiosk desk` command", file=sys.stderr)
+        return 2
+    config = _config(args)
+    config.ensure_data_dir()
+    return args.ui.run_desk(config) or 0
+
+
+def _read_pin(prompt: str) -> str:
+    import getpass
+
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().strip()  # piped in by a setup script
+
+
+def cmd_desk_add_volunteer(args: argparse.Namespace) -> int:
+    from kiosk.volunteers import BadPin, Volunteers, check_new_pin
+
+    config = _config(args)
+    volunteers = Volunteers(config.ensure_data_dir() / "drafts.db")
+    try:
+        pin = check_new_pin(_read_pin(f"PIN for {args.name} (6 to 12 digits): "))
+        if _read_pin("the same PIN again: ").strip() != pin:
+            print("the two PINs differ; nothing changed", file=sys.stderr)
+            return 1
+        volunteer = volunteers.add(args.name, pin, replace=args.replace)
+    except BadPin as error:
+        print(f"not added: {error}", file=sys.stderr)
+        return 1
+    except KeyError:
+        print(f"{args.name} is already a volunteer; --replace sets a new PIN", file=sys.stderr)
+        return 1
+    except ValueError as error:
+        print(f"not added: {error}", file=sys.stderr)
+        return 1
+    finally:
+        volunteers.close()
+    print(f"{volunteer.name} can sign in at the desk")
+    return 0
+
+
+def cmd_submissions_export(args: argparse.Namespace) -> int:
+    from kiosk.window import WindowQueue
+
+    config = _config(args)
+    catalogue = _catalogue_or_none(config)
+    queue = WindowQueue(config.ensure_data_dir() / "drafts.db")
+    applications = queue.since(args.since)
+    queue.close()
+    for application in applications:
+        service = catalogue.service(application["service_id"]) if catalogue else None
+        application["service"] = service.name if service else None
+    if args.json:
+        _print_json(applications)
+    else:
+        for a in applications:
+            print(f"{a['reference']:18} {a['status']:22} {a['service_id']}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from kiosk.report import report_for
+
+    config = _config(args)
+    figures = report_for(config.drafts_db, args.day or dt.date.today(),
+                         _catalogue_or_none(config))
+    if args.json:
+        _print_json(figures)
+    else:
+        for key, value in figures["drafts"].items():
+            print(f"drafts {key:22} {value}")
+        for key, value in figures["help_requests"].items():
+            print(f"help {key:24} {value}")
+    return 0
+
+
+def _add_hall_commands(sub, common: argparse.ArgumentParser) -> None:
+    """`kiosk desk`, `kiosk submissions export` and `kiosk report`: the hall staff's side."""
+    desk = sub.add_parser("desk", parents=[common], help="the help desk and windows' console")
+    desk.set_defaults(func=cmd_desk)
+    desk_sub = desk.add_subparsers(dest="action")
+    add = desk_sub.add_parser("add-volunteer", parents=[common],
+                              help="add a volunteer; asks for their PIN")
+    add.add_argument("name")
+    add.add_argument("--replace", action="store_true", help="set a new PIN (lifts a lock)")
+    add.set_defaults(func=cmd_desk_add_volunteer)
+
+    submissions = sub.add_parser("submissions", help="submitted applications")
+    s_sub = submissions.add_subparsers(dest="action", required=True)
+    export = s_sub.add_parser("export", parents=[common],
+                              help="applications submitted since a day, for a back office")
+    export.add_argument("--since", type=_day, required=True, help="YYYY-MM-DD")
+    export.add_argument("--json", action="store_true")
+    export.set_defaults(func=cmd_submissions_export)
+
+    report = sub.add_parser("report", parents=[common], help="the hall's day in figures")
+    report.add_argument("--day", type=_day, help="YYYY-MM-DD (default today)")
+    report.add_argument("--json", action="store_true")
+    report.set_defaults(func=cmd_report)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from kiosk.search.cli import cmd_search as run_search
 
@@ -207,9 +331,9 @@ def parser() -> argparse.ArgumentParser:
     stats.set_defaults(func=cmd_catalogue_stats)
 
     search = sub.add_parser("search", parents=[common], help="find services as the kiosk does")
-    search.add_argument("query")
-    search.add_argument("--json", action="store_true")
-    search.add_argument("--limit", type=int, default=10)
+    from kiosk.search.cli import add_search_arguments
+
+    add_search_arguments(search)
     search.set_defaults(func=cmd_search)
 
     drafts = sub.add_parser("drafts", help="start, show and list drafts")
@@ -225,6 +349,7 @@ def parser() -> argparse.ArgumentParser:
     listing = d_sub.add_parser("list", parents=[common], help="all drafts, newest first")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=cmd_drafts_list)
+    _add_hall_commands(sub, common)
     return top
 
 

@@ -170,7 +170,7 @@ def build(assets: Path, output: Path) -> dict[str, Any]:
         for s in services for i, m in enumerate(s.get("materials") or [], 1))
     db["words"].insert_all(
         {"service_id": s["id"], "word": w}
-        for s in services for w in sorted(set(s.get("words") or [])))
+        for s in services for w in sorted({str(w) for w in s.get("words") or []}))
     known = set(service_ids)
     for g_pos, group in enumerate(groups, 1):
         db["groups"].insert({"id": group["id"], "position": g_pos, **_texts("name", group["name"])})

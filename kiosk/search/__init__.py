@@ -1,48 +1,13 @@
-"""Find a service from what a visitor types: Chinese, pinyin, initials, colloquial words.
+"""Find a service from what a visitor types: Chinese, full pinyin, initials (ylbx), a mix
+(yl保险), colloquial words (老年卡), homophones from pinyin keyboards and small typos.
 
-Public surface: `Searcher(catalogue).search(query, limit=10) -> list[Hit]`.
+    searcher = Searcher(catalogue)          # reads the index built with the catalogue
+    searcher.search("ylbx", limit=10)       # -> [Hit(service, score, matched, reason), ...]
+
+Importing this package is cheap: pypinyin is needed only when the catalogue is built
+(`kiosk.search.index.build_index`).
 """
 
-from __future__ import annotations
+from kiosk.search.searcher import REASONS, Hit, Searcher
 
-from dataclasses import dataclass
-
-from kiosk.catalogue import Catalogue, Service
-
-
-@dataclass(frozen=True)
-class Hit:
-    service: Service
-    score: float
-    matched: str
-    reason: str = ""
-
-
-class Searcher:
-    """Loads the catalogue's services once; `search` is cheap enough for every keystroke."""
-
-    def __init__(self, catalogue: Catalogue) -> None:
-        self._services = catalogue.all_services()
-        words: dict[str, list[str]] = {}
-        for service_id, word in catalogue.connection.execute(
-                "SELECT service_id, word FROM words ORDER BY service_id, word"):
-            words.setdefault(service_id, []).append(word)
-        self._words = words
-
-    def search(self, query: str, limit: int = 10) -> list[Hit]:
-        text = "".join(ch for ch in (query or "") if ch.isprintable()).strip().lower()[:50]
-        if not text:
-            return []
-        hits: list[Hit] = []
-        for position, service in enumerate(self._services):
-            for candidate, score, reason in (
-                    (service.name["zh"], 3.0, "name"), (service.plain["zh"], 2.5, "plain"),
-                    *((w, 2.0, "word") for w in self._words.get(service.id, []))):
-                if candidate and text in candidate.lower():
-                    hits.append(Hit(service, score - position * 1e-6, candidate, reason))
-                    break
-        hits.sort(key=lambda h: -h.score)
-        return hits[:limit]
-
-
-__all__ = ["Hit", "Searcher"]
+__all__ = ["REASONS", "Hit", "Searcher"]
