@@ -10,11 +10,12 @@ import datetime as dt
 import io
 import logging
 import re
+import shutil
+import subprocess
 import threading
 import time
-from pathlib import Path
-
 import warnings
+from pathlib import Path
 
 import httpx
 import pytest
@@ -212,7 +213,7 @@ def answer_everything(client, token: str) -> None:
 
 
 def test_the_qr_link_opens_the_draft_in_upper_and_lower_case(client, draft, config):
-    created, token = draft
+    _, token = draft
     url = handoff.phone_url(config.public_url, token)
     assert "/R/" in url
     for path in (f"/R/{token}", f"/r/{token}", f"/r/{token.lower()}", f"/R/{token.lower()}"):
@@ -277,7 +278,7 @@ def test_a_wrong_answer_comes_back_with_the_problem_and_what_was_typed(client, d
     assert response.status_code == 303
     assert response.headers["location"] == f"/r/{token}/q/phone?error=1"
     page = client.get(response.headers["location"])
-    assert page.status_code == 400
+    assert page.status_code == 200
     assert 'value="1380000"' in page.text or 'value="138 0000"' in page.text
     assert "手机号码是1开头的11位数字" in page.text  # kiosk.forms.check's own words
     assert 'class="error-summary"' in page.text and 'aria-invalid="true"' in page.text
@@ -312,7 +313,7 @@ def test_dates_are_chosen_as_year_month_and_day(client, draft, store):
     assert '<option value="2040">' in page.text and '<option value="2019">' not in page.text
     partial = answer(client, token, "collect_day", {"year": "2030", "month": "2", "day": ""})
     again = client.get(partial.headers["location"])
-    assert again.status_code == 400 and "这个日期不对" in again.text
+    assert again.status_code == 200 and "这个日期不对" in again.text
     assert '<option value="2030" selected>' in again.text  # the choices made so far stay
     assert '<option value="2" selected>' in again.text
     impossible = answer(client, token, "collect_day", {"year": "2030", "month": "2", "day": "30"})
@@ -321,14 +322,13 @@ def test_dates_are_chosen_as_year_month_and_day(client, draft, store):
     assert store.get(created.id).values["collect_day"] == "2030-03-09"
 
 
-def test_choices_are_big_radio_buttons_and_refuse_made_up_values(client, draft, store):
-    created, token = draft
+def test_choices_are_big_radio_buttons_and_refuse_made_up_values(client, draft):
+    _, token = draft
     page = client.get(f"/r/{token}/q/subdistrict")
     assert page.text.count('type="radio" name="answer"') == 2 and "北街街道" in page.text
     made_up = answer(client, token, "subdistrict", {"answer": "atlantis"})
     assert "error=1" in made_up.headers["location"]
     answer(client, token, "has_agent", {"answer": "yes"})
-    assert "agent_name" in client.get(f"/r/{token}/q/has_agent").text or True
     assert client.get(f"/r/{token}/q/agent_name").status_code == 200  # asked when "yes"
     assert answer(client, token, "has_agent", {"answer": "no"}).headers["location"] == \
         f"/r/{token}/q/collect_day"
@@ -512,12 +512,13 @@ def test_submit_gives_a_reference_and_the_link_turns_read_only(client, draft, st
     assert after.status == "submitted" and after.reference == f"JB-{today}-0001"
     assert after.values["sex"] == "male" and after.values["birth_date"] == "1950-01-01"
     receipt = client.get(f"/r/{token}/receipt")
+    receipt_text = re.sub(r"<[^>]+>", "", receipt.text)
     for words in ("提交成功", after.reference, "区政务服务中心一楼 3号窗口", "当场办结",
                   "本人居民身份证原件", "138****0000"):
-        assert words in receipt.text, words
+        assert words in receipt_text, words
     assert ID_NUMBER not in receipt.text
     status = client.get(f"/r/{token}")
-    assert after.reference in status.text and "已提交，等待窗口办理" in status.text
+    assert after.reference in re.sub(r"<[^>]+>", "", status.text) and "已提交，等待窗口办理" in status.text
     assert "<form" not in status.text
     assert client.get(f"/r/{token}/q/name").headers["location"] == f"/r/{token}"
     late = client.post(f"/r/{token}/q/name", data={"csrf": csrf_of(check.text),
@@ -572,7 +573,7 @@ def test_kiosk_and_phone_editing_one_draft_lose_nothing(client, draft, config):
         try:
             for i in range(rounds):
                 kiosk.save_value(created.id, "note", f"kiosk {i}", source="kiosk")
-        except BaseException as error:  # pragma: no cover - reported below
+        except BaseException as error:  # noqa: BLE001 - reported below
             failures.append(error)
 
     typist = threading.Thread(target=kiosk_typing)
@@ -637,6 +638,7 @@ def test_bad_requests_get_clear_4xx_pages_never_a_500(client, draft, store):
     for method, path, kwargs in cases:
         response = getattr(client, method)(path, **kwargs)
         assert 400 <= response.status_code < 500, (path, response.status_code)
+        print(method, path[-30:], response.status_code)
         assert "Traceback" not in response.text and "<!doctype html>" in response.text
     assert store.get(created.id).values == {}
 
@@ -715,3 +717,59 @@ def test_the_server_runs_in_the_background_without_printing(config, capfd, draft
     assert out == "" and err == ""
     log = (config.data_dir / "phone-server.log").read_text()
     assert "GET /r/" in log.replace("/R/", "/r/") and token not in log
+
+
+def test_https_is_served_when_certificate_files_are_configured(config, tmp_path, monkeypatch,
+                                                                draft):
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make a test certificate")
+    _, token = draft
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    monkeypatch.setenv("KIOSK_TLS_CERT", str(cert))
+    monkeypatch.setenv("KIOSK_TLS_KEY", str(key))
+    port = free_port()
+    background = start_in_background(Config(**{**config.__dict__, "port": port}))
+    try:
+        assert background.wait_started(10)
+        page = httpx.get(f"https://127.0.0.1:{port}/R/{token}", verify=False)
+    finally:
+        background.stop()
+    assert page.status_code == 200 and "办老年卡" in page.text
+    assert page.headers["strict-transport-security"].startswith("max-age=")
+    assert "secure" in page.headers["set-cookie"].lower()
+
+
+def test_a_half_configured_certificate_leaves_the_kiosk_running(config, monkeypatch, capfd):
+    monkeypatch.setenv("KIOSK_TLS_CERT", "/nonexistent/cert.pem")
+    monkeypatch.delenv("KIOSK_TLS_KEY", raising=False)
+    background = start_in_background(Config(**{**config.__dict__, "port": free_port()}))
+    assert background.wait_started(2) is False
+    background.stop()
+    assert capfd.readouterr() == ("", "")
+    assert "KIOSK_TLS_KEY" in (config.data_dir / "phone-server.log").read_text()
+
+
+def test_a_service_no_longer_in_the_catalogue_still_opens_with_the_general_form(client,
+                                                                               store):
+    token = store.issue_token(store.create("an-item-since-removed").id)
+    page = client.get(f"/r/{token}")
+    assert page.status_code == 200 and "预约办理" in page.text
+    assert "您叫什么名字？" in client.get(f"/r/{token}/q/name").text
+
+
+def test_an_unexpected_failure_shows_a_kind_page_and_logs_no_token(client, draft, monkeypatch,
+                                                                    caplog):
+    _, token = draft
+
+    def broken(*args, **kwargs):
+        raise RuntimeError(f"disk on fire near {token}")
+
+    monkeypatch.setattr("kiosk.web.routes.overview.materials_of", broken)
+    with caplog.at_level(logging.ERROR, logger="kiosk.web"):
+        page = client.get(f"/r/{token}")
+    assert page.status_code == 500 and "出了点问题" in page.text and "Traceback" not in page.text
+    assert page.headers["content-security-policy"]
+    assert "RuntimeError" in caplog.text and token not in caplog.text
