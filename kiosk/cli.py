@@ -33,6 +33,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 2
     config = _config(args)
     config.ensure_data_dir()
+    from kiosk.purge import purge
+
+    purge(config.data_dir, days=config.draft_days)  # each start forgets abandoned drafts
     if not args.no_server:
         from kiosk.web.server import start_in_background
 
@@ -297,6 +300,18 @@ def cmd_search(args: argparse.Namespace) -> int:
     return run_search(args) or 0
 
 
+def cmd_drafts_purge(args: argparse.Namespace) -> int:
+    from kiosk.purge import purge
+
+    config = _config(args)
+    removed = purge(config.ensure_data_dir(), days=config.draft_days)
+    if args.json:
+        _print_json({"purged": len(removed)})
+    else:
+        print(f"purged {len(removed)} drafts untouched for {config.draft_days:g} days")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", help="folder for drafts and uploads (env KIOSK_DATA_DIR)")
@@ -349,6 +364,10 @@ def parser() -> argparse.ArgumentParser:
     listing = d_sub.add_parser("list", parents=[common], help="all drafts, newest first")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=cmd_drafts_list)
+    purge = d_sub.add_parser("purge", parents=[common],
+                             help="delete unfinished drafts older than KIOSK_DRAFT_DAYS (30)")
+    purge.add_argument("--json", action="store_true")
+    purge.set_defaults(func=cmd_drafts_purge)
     _add_hall_commands(sub, common)
     return top
 

@@ -35,6 +35,7 @@ class Config:
     kiosk_name: str
     language: str
     idle_seconds: float
+    draft_days: float = 30.0
 
     @property
     def drafts_db(self) -> Path:
@@ -64,6 +65,7 @@ class Config:
             kiosk_name=kiosk_name or env.get("KIOSK_NAME") or socket.gethostname(),
             language=env.get("KIOSK_LANGUAGE", "zh"),
             idle_seconds=float(env.get("KIOSK_IDLE_SECONDS", 90)),
+            draft_days=float(env.get("KIOSK_DRAFT_DAYS", 30)),
         )
 
     def ensure_data_dir(self) -> Path:

@@ -155,11 +155,13 @@ def _date(text: str, field: Field) -> Checked:
         return Checked("", MISSING)
     date = parse_date(text)
     if date is None:
+        example_zh = field.example.get("zh") or "1950年1月1日"
+        example_en = field.example.get("en") or "1 January 1950"
         return Checked(text.strip(), Problem(
             "date",
-            "这个日期不对。请选好年、月、日，例如：1950年1月1日。",
+            f"这个日期不对。请选好年、月、日，例如：{example_zh}。",
             "This is not a real date. Please choose the year, month and day, for "
-            "example 1 January 1950.",
+            f"example {example_en}.",
         ))
     low = field.minimum or 1900
     high = field.maximum or dt.date.today().year + 2
