@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS handoff_tokens (
 );
 """
 
-DRAFT_LIFETIME = 7 * 24 * 3600.0
+DRAFT_LIFETIME = 30 * 24 * 3600.0   # an unfinished draft, and its resume code, last this long
+LINK_LIFETIME = 7 * 24 * 3600.0     # a phone link, less easily kept private, expires sooner
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ class DraftStore:
 
     # -- phone links ----------------------------------------------------------------------
 
-    def issue_token(self, draft_id: str, lifetime: float = DRAFT_LIFETIME) -> str:
+    def issue_token(self, draft_id: str, lifetime: float = LINK_LIFETIME) -> str:
         """A new phone-link token for this draft; only its hash is stored."""
         token = handoff.new_token()
         now = self._clock()

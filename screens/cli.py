@@ -18,6 +18,13 @@ class Screens:
         KioskApp(config).run()
         return 0
 
+    @staticmethod
+    def run_desk(config: Config) -> int:
+        from screens.desk.app import DeskApp
+
+        DeskApp(config).run()
+        return 0
+
 
 def main(argv: list[str] | None = None) -> int:
     return cli.main(argv, ui=Screens)
