@@ -56,3 +56,7 @@ def test_neutralised_text_has_no_escape_or_control_characters(typed):
 def test_printable_text_survives_neutralising_unchanged():
     for text in ["阿依古丽·买买提", "Zoë O'Brien", "👨‍👩‍👧 一家人", "中马街道 12 号 3-401"]:
         assert neutralise(text) == text
+
+
+def test_thousands_of_pasted_digits_in_a_number_get_a_message_not_a_crash():
+    assert check(FORM.field("number"), "9" * 5000).problem.code == "number"
