@@ -22,6 +22,9 @@ CREATE TABLE IF NOT EXISTS reference_numbers (
 """
 
 
+STATUS_LINK_LIFETIME = 180 * 24 * 3600.0  # a submitted case's link and code show its status this long
+
+
 class NotSubmittable(Exception):
     """The draft is closed some other way (withdrawn, expired): it cannot be submitted."""
 
@@ -75,8 +78,12 @@ class Submissions:
                 " DO UPDATE SET last = last + 1 RETURNING last", (day,)).fetchone()[0]
             reference = format_reference(day, number, self._prefix)
             db.execute(
-                "UPDATE drafts SET status = 'submitted', reference = ?, updated = ?"
-                " WHERE id = ?", (reference, now, draft_id))
+                "UPDATE drafts SET status = 'submitted', reference = ?, updated = ?,"
+                " expires = MAX(expires, ?) WHERE id = ?",
+                (reference, now, now + STATUS_LINK_LIFETIME, draft_id))
+            # The same link must go on showing the window's status until the case is done.
+            db.execute("UPDATE handoff_tokens SET expires = MAX(expires, ?) WHERE draft_id = ?",
+                       (now + STATUS_LINK_LIFETIME, draft_id))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")

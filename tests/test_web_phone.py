@@ -518,7 +518,7 @@ def test_submit_gives_a_reference_and_the_link_turns_read_only(client, draft, st
         assert words in receipt_text, words
     assert ID_NUMBER not in receipt.text
     status = client.get(f"/r/{token}")
-    assert after.reference in re.sub(r"<[^>]+>", "", status.text) and "已提交，等待窗口办理" in status.text
+    assert after.reference in re.sub(r"<[^>]+>", "", status.text) and "已提交，等待窗口受理" in status.text
     assert "<form" not in status.text
     assert client.get(f"/r/{token}/q/name").headers["location"] == f"/r/{token}"
     late = client.post(f"/r/{token}/q/name", data={"csrf": csrf_of(check.text),

@@ -67,6 +67,13 @@ def format_date(date: dt.date, lang: str) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
+def format_moment(moment: float, lang: str) -> str:
+    """A date and time on this machine's clock: 2026年12月3日 14:05, 3 December 2026, 14:05."""
+    when = dt.datetime.fromtimestamp(moment)
+    day = format_date(when.date(), lang)
+    return f"{day} {when:%H:%M}" if lang == "zh" else f"{day}, {when:%H:%M}"
+
+
 def shown(field: Field, value: str, lang: str, *, mask: bool = True) -> str:
     """An answer as the check page shows it; ID numbers masked unless `mask` is False."""
     if not value:

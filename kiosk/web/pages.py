@@ -45,6 +45,7 @@ class Pages:
         versions = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:10]
                     for p in STATIC.iterdir() if p.is_file()}
         self.env.globals["static"] = lambda name: f"/static/{name}?v={versions[name]}"
+        self.env.filters["tel"] = tel_number
 
     # -- language -------------------------------------------------------------------------
 
@@ -101,6 +102,12 @@ class Pages:
 
     def json(self, data: dict, status: int = 200) -> JSONResponse:
         return JSONResponse(data, status_code=status, headers={"cache-control": "no-store"})
+
+
+def tel_number(shown: str) -> str:
+    """0574-8888 0000 -> 057488880000: a phone number as a tel: link wants it."""
+    kept = "".join(c for c in shown if c.isdigit())
+    return f"+{kept}" if shown.strip().startswith("+") else kept
 
 
 def _wants_json(request: Request) -> bool:

@@ -24,7 +24,7 @@ from kiosk.web import security
 from kiosk.web.answers import Unreadable
 from kiosk.web.pages import PageError, Pages
 from kiosk.web.stores import CatalogueMissing, Stores
-from kiosk.web.visit import Visit, open_visit
+from kiosk.web.visit import Visit, open_visit, photos_open
 
 log = logging.getLogger("kiosk.web")
 
@@ -49,6 +49,15 @@ class Site:
         visit = self.visit(request)
         self.require_csrf(request, visit, form)
         if not visit.draft.editable:
+            raise PageError(409, again=visit.base)
+        return visit
+
+    def open_for_photos(self, request: Request, form: FormData | None) -> Visit:
+        """The visit of a post that adds or removes a photo: CSRF checked, and the draft open
+        or, after submission, waiting for more materials."""
+        visit = self.visit(request)
+        self.require_csrf(request, visit, form)
+        if not photos_open(visit):
             raise PageError(409, again=visit.base)
         return visit
 

@@ -10,8 +10,10 @@ from starlette.requests import Request
 from kiosk.catalogue import Material, Service
 from kiosk.drafts import Draft
 from kiosk.forms import Flow, Form
+from kiosk.uploads import Upload
 from kiosk.web.pages import PageError
 from kiosk.web.stores import CatalogueMissing, Stores
+from kiosk.window import MORE_MATERIALS_NEEDED, WindowStatus, status_for
 
 # handoff.new_token: upper-case base32. Anything else is refused before the database.
 _TOKEN = re.compile(r"^[A-Z2-7]{16,64}$")
@@ -64,3 +66,25 @@ def materials_of(visit: Visit, stores: Stores) -> list[Material]:
         return []
     return stores.catalogue().materials(visit.service.id)
 
+
+
+def window_status(visit: Visit, stores: Stores) -> WindowStatus | None:
+    """What the window says about a submitted draft; None while it is still being filled."""
+    if visit.draft.editable:
+        return None
+    return status_for(stores.drafts(), visit.draft.id)
+
+
+def photos_open(visit: Visit) -> bool:
+    """Photos may be added while the draft is open, and again when the window asks for more
+    materials after it was submitted. The answers stay read-only either way."""
+    return visit.draft.editable or visit.draft.status == MORE_MATERIALS_NEEDED
+
+
+def photo_removable(visit: Visit, upload: Upload, window: WindowStatus | None) -> bool:
+    """An open draft's photos can be taken back; after submission only those sent since the
+    window asked for more (a blurred retake), never what the window has already seen."""
+    if visit.draft.editable:
+        return True
+    return (photos_open(visit) and window is not None
+            and window.status == MORE_MATERIALS_NEEDED and upload.created >= window.updated)

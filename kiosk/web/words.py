@@ -27,8 +27,20 @@ DEFAULTS: dict[str, dict[str, str]] = {
     "month": {"zh": "月", "en": "Month"},
     "day": {"zh": "日", "en": "Day"},
     "example": {"zh": "例如：{example}", "en": "For example: {example}"},
-    "help": {"zh": "需要帮忙？请到服务台找工作人员，他们会帮您填。",
-             "en": "Need help? Ask at the help desk; the staff will fill it in with you."},
+    # The footer of every page: where to get help. The visitor is often at home, so it
+    # names the hall and a phone number. HALL_ADDRESS, HALL_PHONE and HALL_HOURS are
+    # PLACEHOLDERS: each hall sets its own (phone.hall_address, phone.hall_phone and
+    # phone.hall_hours in assets/texts.yaml) before the phone page goes live.
+    "help_title": {"zh": "需要帮忙？", "en": "Need help?"},
+    "help_visit": {"zh": "请到{address}，找工作人员。",
+                   "en": "Ask the staff at the help desk: {address}."},
+    "help_call": {"zh": "或者打电话：", "en": "Or call:"},
+    "help_hours": {"zh": "（{hours}）", "en": " ({hours})"},
+    "hall_address": {"zh": "江北区政务服务中心一楼服务台",  # PLACEHOLDER: set by the hall
+                     "en": "Jiangbei District Government Service Centre, ground floor"},
+    "hall_phone": {"zh": "0574-8888 0000", "en": "0574-8888 0000"},  # PLACEHOLDER: set by the hall
+    "hall_hours": {"zh": "工作日 9:00—17:00",  # PLACEHOLDER: set by the hall
+                   "en": "working days, 9:00 to 17:00"},
     # the draft's front page
     "overview_lead": {"zh": "这是您在自助机上开始填写的表。",
                       "en": "This is the form you started at the kiosk."},
@@ -93,11 +105,35 @@ DEFAULTS: dict[str, dict[str, str]] = {
     "bring": {"zh": "请带上", "en": "Bring"},
     "photo_taken": {"zh": "已拍照，仍请带原件", "en": "photo sent; still bring the original"},
     "status": {"zh": "办理进度", "en": "Status"},
-    "status_submitted": {"zh": "已提交，等待窗口办理", "en": "Submitted, waiting for the window"},
-    "status_accepted": {"zh": "窗口正在办理", "en": "Being handled at the window"},
-    "status_done": {"zh": "已经办好", "en": "Done"},
-    "status_cancelled": {"zh": "已经撤回", "en": "Withdrawn"},
+    # one per status of kiosk.window (STATUS_WORDS in routes/submission.py)
+    "status_submitted": {"zh": "已提交，等待窗口受理",
+                         "en": "Submitted, waiting for the window to take it up"},
+    "status_received": {"zh": "窗口已受理", "en": "Taken up by the window"},
+    "status_more_materials_needed": {"zh": "还需要补充材料", "en": "More documents needed"},
+    "status_done": {"zh": "已办结", "en": "Finished"},
     "status_other": {"zh": "已经结束", "en": "Closed"},
+    "lead_submitted": {"zh": "窗口的工作人员会查看您提交的内容。以后再打开这个链接，就能看到办理进度。",
+                       "en": "The staff at the window will look at what you sent. Open this "
+                             "link again later to see how it is going."},
+    "lead_received": {"zh": "窗口已经收到您的申请，正在办理。",
+                      "en": "The window has your application and is working on it."},
+    "lead_more_materials_needed": {"zh": "窗口还需要下面的材料，才能办完。",
+                                   "en": "The window needs the documents below to finish."},
+    "lead_done": {"zh": "窗口已经办完了您的申请。",
+                  "en": "The window has finished your application."},
+    "status_since": {"zh": "更新时间：{when}", "en": "Since {when}"},
+    "window_note": {"zh": "窗口留言", "en": "Message from the window"},
+    "more_title": {"zh": "请补充这些材料", "en": "Please add these documents"},
+    "more_how": {"zh": "可以在手机上拍照上传：按材料名字。也可以把原件带到窗口。",
+                 "en": "Take a photo with this phone: press the document's name. Or bring "
+                       "the original to the window."},
+    "more_see_note": {"zh": "要补什么，请看上面窗口的留言。",
+                      "en": "The message from the window above says what is needed."},
+    "more_photos": {"zh": "已补拍 {n} 张", "en": "{n} new photo(s) sent"},
+    "more_no_photo": {"zh": "还没有补拍", "en": "No new photo yet"},
+    "asked_by_window": {"zh": "窗口要求补充", "en": "Asked for by the window"},
+    "bring_to": {"zh": "原件请带到", "en": "Bring the originals to"},
+    "bring_to_hall": {"zh": "政务服务大厅的办事窗口", "en": "a window at the service hall"},
     "answers_title": {"zh": "您填写的内容", "en": "Your answers"},
     "read_only": {"zh": "已经提交，不能再改。要改的话，请到窗口找工作人员。",
                   "en": "This has been submitted and cannot be changed. To change it, ask "

@@ -13,7 +13,13 @@ from kiosk.uploads import MAX_BYTES, UploadRejected
 from kiosk.web.pages import PageError
 from kiosk.web.site import Site, endpoint, redirect
 from kiosk.web.summary import material_rows
-from kiosk.web.visit import Visit, materials_of
+from kiosk.web.visit import (
+    Visit,
+    materials_of,
+    photo_removable,
+    photos_open,
+    window_status,
+)
 
 REJECTED_STATUS = {"too_large": 413, "too_many_pixels": 413, "not_an_image": 415,
                    "too_many": 429}
@@ -32,7 +38,9 @@ def material_list(site: Site, request: Request, form) -> Response:
     lang = site.pages.language(request, visit.draft.language)
     rows = material_rows(materials_of(visit, site.stores),
                          site.stores.uploads().for_draft(visit.draft.id), lang)
-    return site.render(request, "materials.html", visit, rows=rows)
+    window = window_status(visit, site.stores)
+    asked = set(window.materials) if window and photos_open(visit) else set()
+    return site.render(request, "materials.html", visit, rows=rows, asked=asked)
 
 
 @endpoint
@@ -42,15 +50,18 @@ def material_page(site: Site, request: Request, form) -> Response:
     lang = site.pages.language(request, visit.draft.language)
     photos = [u for u in site.stores.uploads().for_draft(visit.draft.id)
               if u.material_id == material.id]
+    window = window_status(visit, site.stores)
     return site.render(
         request, "material.html", visit, material=material, name=pick(material.name, lang),
         photos=photos, added=request.query_params.get("added") == "1", max_bytes=MAX_BYTES,
-        empty=request.query_params.get("empty") == "1")
+        empty=request.query_params.get("empty") == "1", can_add=photos_open(visit),
+        removable={u.id for u in photos if photo_removable(visit, u, window)},
+        asked=bool(window and photos_open(visit) and material.id in window.materials))
 
 
 @endpoint(upload=True)
 def upload_photo(site: Site, request: Request, form: FormData | None) -> Response:
-    visit = site.open_for_changes(request, form)
+    visit = site.open_for_photos(request, form)
     material = _material(site, visit, request.path_params["material_id"])
     here = f"{visit.base}/materials/{material.id}"
     photo = form.get("photo")
@@ -68,9 +79,14 @@ def upload_photo(site: Site, request: Request, form: FormData | None) -> Respons
 
 @endpoint
 def remove_photo(site: Site, request: Request, form: FormData | None) -> Response:
-    visit = site.open_for_changes(request, form)
+    visit = site.open_for_photos(request, form)
     material = _material(site, visit, request.path_params["material_id"])
-    site.stores.uploads().remove(visit.draft.id, request.path_params["upload_id"])
+    uploads = site.stores.uploads()
+    upload = uploads.get(visit.draft.id, request.path_params["upload_id"])
+    if upload is not None:
+        if not photo_removable(visit, upload, window_status(visit, site.stores)):
+            raise PageError(409, again=f"{visit.base}/materials/{material.id}")
+        uploads.remove(visit.draft.id, upload.id)
     return redirect(f"{visit.base}/materials/{material.id}")
 
 
