@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup catalogue bench lint clean
+.PHONY: run test setup catalogue bench stress lint clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,6 +25,9 @@ catalogue: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+stress: $(STAMP)
+	KIOSK_LOAD_PHONES=200 KIOSK_KILLS=100 $(BIN)/python -m pytest -q -s tests/test_load.py tests/test_kill_storm.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check kiosk screens tests

@@ -82,7 +82,7 @@ def _uvicorn_config(config: Config) -> uvicorn.Config:
         app, host=config.host, port=config.port, log_config=None, access_log=True,
         use_colors=False, server_header=False, proxy_headers=False,
         ssl_certfile=tls[0] if tls else None, ssl_keyfile=tls[1] if tls else None,
-        timeout_keep_alive=5, limit_concurrency=200,
+        timeout_keep_alive=5, limit_concurrency=1000,  # a hall full of phones at once
     )
 
 
