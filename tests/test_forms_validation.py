@@ -167,3 +167,11 @@ def test_impossible_birth_date_inside_an_id_number_is_named():
     body = "33020519501301123"  # month 13
     number = body + ric.calc_check_digit(body + "0")
     assert check(field("id_number"), number).problem.code == "id_birth_date"
+
+
+def test_step_count_does_not_jump_when_the_id_number_is_given():
+    flow = Flow(FORM)
+    before = flow.position("name", {"has_agent": "no"})
+    after = flow.position("name", {"has_agent": "no", "id_number": fake_id()})
+    assert before == after == (1, 6)
+    assert "sex" not in Flow(FORM).problems({"name": "张三"})

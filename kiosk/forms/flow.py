@@ -18,8 +18,13 @@ class Flow:
         """Derived fields are not asked when their source tells them; conditions must hold."""
         if field.when and not field.when.holds(values):
             return False
-        if field.derived_from and derive(field, values.get(field.derived_from, "")):
-            return False
+        if field.derived_from:
+            source_value = values.get(field.derived_from, "")
+            if derive(field, source_value):
+                return False
+            if not source_value and self.form.field(field.derived_from).required:
+                # The source question comes first and must be answered; it will tell us.
+                return False
         return True
 
     def steps(self, values: Mapping[str, str]) -> list[Field]:

@@ -1,0 +1,52 @@
+"""Wrapping for button labels: Chinese may break between any two characters, Latin words
+stay whole, and no line starts with closing punctuation (，。？)."""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+_WIDE = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_TOKENS = re.compile(rf"[{_WIDE}]|[^\s{_WIDE}]+|\s+")
+_NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)")
+
+
+def _cut(word: str, width: int) -> tuple[str, str]:
+    cut = len(word)
+    while cut > 1 and cell_len(word[:cut]) > width:
+        cut -= 1
+    return word[:cut], word[cut:]
+
+
+def wrap_label(text: str, width: int, indent: int = 0) -> list[str]:
+    """The label as lines of at most `width` cells; every line but the first is indented
+    by `indent` cells, so wrapped text lines up after the choice's number."""
+    lines: list[str] = []
+    current = ""
+
+    def room() -> int:
+        return max(width - (indent if lines else 0), 2)
+
+    def end_line() -> None:
+        nonlocal current
+        lines.append((" " * indent if lines else "") + current.rstrip())
+        current = ""
+
+    for number, source in enumerate(text.splitlines() or [""]):
+        if number:
+            end_line()
+        for token in _TOKENS.findall(source):
+            if token.isspace():
+                current += token if current else ""
+            elif cell_len(current + token) <= room() or (token in _NO_LINE_START and current):
+                current += token  # closing punctuation hangs rather than starts a line
+            else:
+                if current.strip():
+                    end_line()
+                current = token
+                while cell_len(current) > room():  # a word longer than a whole line
+                    head, current = _cut(current, room())
+                    lines.append((" " * indent if lines else "") + head)
+    end_line()
+    return lines
