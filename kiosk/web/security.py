@@ -78,8 +78,8 @@ def csrf_token(secret: bytes, draft_id: str, nonce: str) -> str:
 
 def csrf_ok(secret: bytes, draft_id: str, nonce: str | None, sent: str | None) -> bool:
     nonce = usable_nonce(nonce)
-    if not nonce or not sent or len(sent) > 100:
-        return False
+    if not nonce or not sent or len(sent) > 100 or not sent.isascii():
+        return False  # compare_digest refuses non-ASCII text with an error, not a False
     return hmac.compare_digest(csrf_token(secret, draft_id, nonce), sent)
 
 
