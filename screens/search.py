@@ -8,6 +8,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from kiosk.search import Searcher
+from kiosk.search.misses import record_miss
 from kiosk.text import pick
 from screens.base import KioskScreen
 from screens.widgets.action_bar import ActionBar
@@ -42,6 +43,8 @@ class SearchScreen(KioskScreen):
         super().__init__()
         self.query_text = ""
         self._searcher: Searcher | None = None
+        self._shown: list[Option] | None = None
+        self._counted = ""  # leaving counts the miss once, though suspend and unmount both come
 
     @property
     def searcher(self) -> Searcher:
@@ -80,7 +83,9 @@ class SearchScreen(KioskScreen):
     async def _show_results(self) -> None:
         hits = self.searcher.search(self.query_text, limit=RESULTS) if self.query_text.strip() else []
         options = [Option(h.service.id, self._label(h.service)) for h in hits]
-        await self.query_one("#results", NumberedChoices).set_options(options)
+        if options != self._shown:  # most keystrokes keep the list: no need to rebuild it
+            await self.query_one("#results", NumberedChoices).set_options(options)
+            self._shown = options
         self.query_one("#search", SearchInput).digits_pick = bool(options)
         if not self.query_text.strip():
             status = self.t("search_hint")
@@ -89,6 +94,19 @@ class SearchScreen(KioskScreen):
         else:
             status = self.t("search_nothing")
         self.query_one("#search-status", Plain).update(status)
+
+    def on_screen_suspend(self) -> None:
+        self._count_a_miss()
+
+    def on_unmount(self) -> None:
+        self._count_a_miss()
+
+    def _count_a_miss(self) -> None:
+        """A visitor who leaves with nothing found tells staff which words to add. Only the
+        last query counts, not every prefix typed on the way; no personal data is kept."""
+        if self.query_text.strip() and not self._shown and self.query_text != self._counted:
+            record_miss(self.kiosk.config.drafts_db, self.query_text)
+            self._counted = self.query_text
 
     def _label(self, service) -> str:
         title = service.title(self.lang)
