@@ -33,9 +33,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 2
     config = _config(args)
     config.ensure_data_dir()
+    import threading
+
     from kiosk.purge import purge
 
-    purge(config.data_dir, days=config.draft_days)  # each start forgets abandoned drafts
+    # Each start forgets abandoned drafts, beside the first paint rather than before it.
+    threading.Thread(target=purge, args=(config.data_dir,),
+                     kwargs={"days": config.draft_days}, daemon=True).start()
     if not args.no_server:
         from kiosk.web.server import start_in_background
 

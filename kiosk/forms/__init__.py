@@ -8,4 +8,4 @@ from kiosk.forms.definition import Choice, Field, Form
 from kiosk.forms.flow import Flow
 from kiosk.forms.validate import Problem, check
 
-__all__ = ["Choice", "Field", "Form", "Flow", "Problem", "check"]
+__all__ = ["Choice", "Field", "Flow", "Form", "Problem", "check"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as dataclass_field
-from typing import Any, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Any
 
 from kiosk.text import Bilingual, pick
 
@@ -57,7 +59,7 @@ class Field:
         return next((c for c in self.choices if c.value == value), None)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], lists: Mapping[str, list] | None = None) -> "Field":
+    def from_dict(cls, data: Mapping[str, Any], lists: Mapping[str, list] | None = None) -> Field:
         kind = data["type"]
         if kind not in FIELD_TYPES:
             raise ValueError(f"field {data.get('id')!r}: unknown type {kind!r}")
@@ -103,7 +105,7 @@ class Form:
         raise KeyError(field_id)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], lists: Mapping[str, list] | None = None) -> "Form":
+    def from_dict(cls, data: Mapping[str, Any], lists: Mapping[str, list] | None = None) -> Form:
         fields = tuple(Field.from_dict(f, lists) for f in data["fields"])
         ids = [f.id for f in fields]
         if len(set(ids)) != len(ids):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from stdnum.cn import ric
-
 from kiosk.forms.definition import Field
 from kiosk.forms.validate import id_number_is_valid
 
@@ -12,6 +10,8 @@ def derive(field: Field, source_value: str) -> str | None:
     """The value of `field` implied by its source answer, or None when it cannot be told."""
     if not source_value or not id_number_is_valid(source_value):
         return None
+    from stdnum.cn import ric
+
     if field.type == "date":
         return ric.get_birth_date(source_value).isoformat()
     if field.type == "choice":

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from kiosk.forms.definition import Field, Form
 from kiosk.forms.derive import derive

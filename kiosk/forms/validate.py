@@ -11,9 +11,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from stdnum import exceptions as stdnum_errors
-from stdnum.cn import ric, uscc
-
 from kiosk.forms.definition import Field
 from kiosk.text import half_width, neutralise
 
@@ -52,6 +49,9 @@ _DATE_PARTS = re.compile(r"\d+")
 
 
 def _id_number(text: str) -> Checked:
+    from stdnum import exceptions as stdnum_errors  # imported on first use: start-up is faster
+    from stdnum.cn import ric
+
     value = re.sub(r"[\s\-]", "", text).upper()
     if not value:
         return Checked("", MISSING)
@@ -208,6 +208,8 @@ def _number(text: str, field: Field) -> Checked:
 
 
 def _credit_code(text: str) -> Checked:
+    from stdnum.cn import uscc
+
     value = re.sub(r"[\s\-]", "", text).upper()
     if not value:
         return Checked("", MISSING)
