@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from kiosk import handoff
+from kiosk.text import neutralise
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (
@@ -163,8 +164,11 @@ class DraftStore:
                    actor: str | None = None) -> None:
         """Save one answer now, durably, and record the change in the history.
 
-        Unchanged values are not written again, so repeated saves cost nothing.
+        Unchanged values are not written again, so repeated saves cost nothing. Escape
+        sequences and control characters are dropped first: whatever a phone or a paste
+        sends, no screen that shows the draft can be made to run it.
         """
+        value = neutralise(value)
         now = self._clock()
         db = self._db
         db.execute("BEGIN IMMEDIATE")

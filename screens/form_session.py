@@ -55,8 +55,10 @@ class FormSession:
     @classmethod
     def _from_draft(cls, store: DraftStore, catalogue: Catalogue, service: Service,
                     draft: Draft) -> FormSession:
+        # Made safe on the way in too: the screen must never run what another writer stored.
+        values = {field_id: neutralise(value) for field_id, value in draft.values.items()}
         return cls(store=store, service=service, form=catalogue.form_for(service),
-                   draft_id=draft.id, resume_code=draft.resume_code, values=dict(draft.values),
+                   draft_id=draft.id, resume_code=draft.resume_code, values=values,
                    materials=catalogue.materials(service.id), saved_step=draft.step)
 
     # -- what the visitor sees ---------------------------------------------------------

@@ -39,7 +39,12 @@ class KioskTerminal:
                 return
 
     def text(self) -> str:
-        return "\n".join(self.screen.display)
+        """The screen's characters, line by line (wide characters once, as shown)."""
+        lines = []
+        for y in range(self.screen.lines):
+            row = self.screen.buffer[y]
+            lines.append("".join(row[x].data for x in range(self.screen.columns)))
+        return "\n".join(lines)
 
     def wait_for(self, wanted: str, timeout: float = 20.0) -> None:
         end = time.monotonic() + timeout

@@ -77,3 +77,11 @@ def test_data_file_is_readable_by_its_owner_only(tmp_path):
     DraftStore(tmp_path / "data" / "drafts.db")
     assert (tmp_path / "data").stat().st_mode & 0o077 == 0
     assert (tmp_path / "data" / "drafts.db").stat().st_mode & 0o077 == 0
+
+
+def test_escape_sequences_never_reach_the_store_whoever_sends_them(tmp_path):
+    store = DraftStore(tmp_path / "drafts.db")
+    draft = store.create("senior-card")
+    store.save_value(draft.id, "name", "张\x1b]0;PWNED\x07三\x1b[2J", source="phone")
+    assert store.get(draft.id).values["name"] == "张三"
+    assert store.history(draft.id)[0].value == "张三"
