@@ -10,6 +10,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CATALOGUE = REPO_ROOT / "catalogue.db"
 DEFAULT_PORT = 8765
+MIN_COUNTDOWN = 20.0  # seconds a visitor has to answer "Do you need more time?"
 
 
 def lan_address() -> str:
@@ -36,10 +37,20 @@ class Config:
     language: str
     idle_seconds: float
     draft_days: float = 30.0
+    # Warning before a quiet kiosk returns to the start: WCAG 2.2.1 wants at least 20 s.
+    idle_countdown_seconds: float = 30.0
+    staff_pin: str | None = None   # None: $KIOSK_STAFF_PIN or the hash in <data>/staff-pin
+    espeak: str = "espeak-ng"      # the read-aloud program; "" when the kiosk has none
+    speech_output: str = "auto"    # "auto": the speaker if there is one, else a wav; "wav"
 
     @property
     def drafts_db(self) -> Path:
         return self.data_dir / "drafts.db"
+
+    @property
+    def speech_wav(self) -> Path:
+        """Where read-aloud goes when the kiosk has no speaker (the last question only)."""
+        return self.data_dir / "speech" / "read-aloud.wav"
 
     @classmethod
     def load(
@@ -66,6 +77,10 @@ class Config:
             language=env.get("KIOSK_LANGUAGE", "zh"),
             idle_seconds=float(env.get("KIOSK_IDLE_SECONDS", 90)),
             draft_days=float(env.get("KIOSK_DRAFT_DAYS", 30)),
+            idle_countdown_seconds=max(MIN_COUNTDOWN, float(env.get("KIOSK_IDLE_COUNTDOWN", 30))),
+            staff_pin=env.get("KIOSK_STAFF_PIN") or None,
+            espeak=env.get("KIOSK_ESPEAK", "espeak-ng"),
+            speech_output=env.get("KIOSK_SPEECH_OUTPUT", "auto"),
         )
 
     def ensure_data_dir(self) -> Path:

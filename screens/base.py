@@ -63,6 +63,18 @@ class KioskWords:
         await self.recompose()  # type: ignore[attr-defined]
         self.call_after_refresh(self.focus_start)  # type: ignore[attr-defined]
 
+    async def _text_size_changed(self, _size: str) -> None:
+        """Words drawn large take other room: lay the screen out again."""
+        await self._language_changed(_size)
+
+    def _watch_the_visit(self) -> None:
+        self.watch(self.app, "language", self._language_changed, init=False)  # type: ignore[attr-defined]
+        self.watch(self.app, "text_size", self._text_size_changed, init=False)  # type: ignore[attr-defined]
+
+    def display_button(self) -> ActionButton:
+        """Colours and text size; F5 switches the colours at once, F7 the text size."""
+        return ActionButton(self.t("display"), "F5", id="display", classes="quiet")
+
     def help_button(self) -> ActionButton:
         return ActionButton(self.t("help"), "F1", id="help", classes="quiet")
 
@@ -77,7 +89,7 @@ class KioskScreen(KioskWords, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = SCREEN_BINDINGS
 
     def on_mount(self) -> None:
-        self.watch(self.app, "language", self._language_changed, init=False)
+        self._watch_the_visit()
         self.focus_start()  # at once: keys typed the moment the screen shows must not be lost
 
     def action_go_back(self) -> None:
@@ -114,12 +126,16 @@ class KioskScreen(KioskWords, Screen[None]):
     def _back(self) -> None:
         self.action_go_back()
 
+    @on(Button.Pressed, "#display")
+    def _display(self) -> None:
+        self.kiosk.action_show_display()
+
 
 class KioskModal(KioskWords, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", show=False)]
 
     def on_mount(self) -> None:
-        self.watch(self.app, "language", self._language_changed, init=False)
+        self._watch_the_visit()
         self.focus_start()  # at once: keys typed the moment the screen shows must not be lost
 
     def focus_start(self) -> None:
@@ -129,6 +145,10 @@ class KioskModal(KioskWords, ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    @on(Button.Pressed, "#display")
+    def _display(self) -> None:
+        self.kiosk.action_show_display()
 
     @on(Button.Pressed, "#help")
     def _help(self) -> None:

@@ -9,6 +9,7 @@ from textual.widgets import Button
 from kiosk.text import pick
 from screens.answer_text import shown_answer
 from screens.base import KioskScreen
+from screens.follow_draft import FollowsDraft
 from screens.form_session import CHECK_STEP, FormSession
 from screens.widgets.action_bar import ActionBar
 from screens.widgets.action_button import ActionButton
@@ -17,7 +18,7 @@ from screens.widgets.numbered_choices import CHOSEN_MARK, NumberedChoices, Optio
 from screens.widgets.top_bar import TopBar
 
 
-class CheckAnswersScreen(KioskScreen):
+class CheckAnswersScreen(FollowsDraft, KioskScreen):
     CSS_PATH = "check_answers.tcss"
 
     def __init__(self, session: FormSession) -> None:
@@ -38,6 +39,7 @@ class CheckAnswersScreen(KioskScreen):
                          classes="summary -problems")
         else:
             yield Notice(self.t("check_all_good"), mark=CHOSEN_MARK, classes="summary -good")
+        yield self.change_notice()
         yield NumberedChoices(self._options(problems), previous_label=self.t("previous_page"),
                               next_label=self.t("next_page"), page_label=self.t("page_of"),
                               max_columns=2, id="answers")
@@ -45,6 +47,7 @@ class CheckAnswersScreen(KioskScreen):
             yield self.back_button()
             yield ActionButton(self.t("finish"), "Enter", id="finish", classes="primary")
             yield self.help_button()
+            yield self.display_button()
             yield self.language_button()
 
     def _options(self, problems: dict) -> list[Option]:

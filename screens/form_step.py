@@ -15,20 +15,23 @@ from kiosk.forms import Problem, check
 from kiosk.text import pick
 from screens.answer_text import hint_text
 from screens.base import KioskScreen
+from screens.follow_draft import FollowsDraft
 from screens.form_session import FormSession
+from screens.profile_step import OffersProfile
 from screens.widgets.action_bar import ActionBar
 from screens.widgets.action_button import ActionButton
 from screens.widgets.date_answer import DateAnswer
 from screens.widgets.notice import Notice
 from screens.widgets.numbered_choices import NumberedChoices, Option
 from screens.widgets.plain import Plain
+from screens.widgets.question_header import QuestionHeader
 from screens.widgets.top_bar import TopBar
 
 CHOICE_TYPES = ("choice", "yes_no")
 SHORT_ANSWER = 60  # names, numbers and codes: room for spaces and slips, not for a flood
 
 
-class FormStepScreen(KioskScreen):
+class FormStepScreen(OffersProfile, FollowsDraft, KioskScreen):
     CSS_PATH = "form_step.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("f3", "phone", show=False)]
 
@@ -57,23 +60,26 @@ class FormStepScreen(KioskScreen):
         yield TopBar(f"{where} · {session.service.title(lang)}",
                      self.t("resume_code_short", code=session.code_display))
         with Vertical(id="question-area"):
-            yield Plain(pick(field.label, lang), classes="question")
-            hint = hint_text(field, lang, self.t("for_example"))
-            if hint:
-                yield Plain(hint, classes="hint")
+            yield QuestionHeader(pick(field.label, lang), hint_text(field, lang, self.t("for_example")),
+                                 read_label=self.t("read_aloud"))
             yield Notice(self._problem_text(), id="problem", classes="problem")
             yield from self._answer()
+            yield self.change_notice()
             yield Plain(self._next_up(), classes="next-up")
         with ActionBar():
             yield ActionButton(self.t("back"), "Esc", id="back", classes="quiet")
             yield ActionButton(self.t("next"), "Enter", id="next", classes="primary")
             yield self.help_button()
             yield ActionButton(self.t("phone_short"), "F3", id="phone", classes="quiet")
+            yield self.display_button()
             yield self.language_button()
 
     def _answer(self) -> ComposeResult:
         field, lang = self.field, self.lang
-        if field.type in CHOICE_TYPES:
+        offer = self.profile_offer()  # given earlier in this visit: offered, not filled in
+        if offer is not None:
+            yield offer
+        elif field.type in CHOICE_TYPES:
             yield NumberedChoices(
                 [Option(c.value, c.text(lang), chosen=c.value == self.raw) for c in field.choices],
                 previous_label=self.t("previous_page"), next_label=self.t("next_page"),
@@ -97,10 +103,23 @@ class FormStepScreen(KioskScreen):
     def watch_problem(self) -> None:
         self.query_one("#problem", Notice).text = self._problem_text()
 
+    def answer_on_screen(self) -> str | None:
+        return self.field.id
+
+    async def show_outside_changes(self, replaced: set[str]) -> None:
+        """The phone or a volunteer changed this very answer: show theirs in the box."""
+        if self.field.id in replaced:
+            self.raw = self.session.values.get(self.field.id, "")
+            self.set_reactive(FormStepScreen.problem, None)
+            await self.recompose()
+            self.focus_start()
+
     def on_mount(self) -> None:
         self.session.show_step(self.field.id)
 
     def focus_start(self) -> None:
+        if self.focus_offer():
+            return
         if self.field.type in CHOICE_TYPES:
             # Only a given answer is focused: a yellow first option would look already chosen.
             chosen = self.query(".-chosen")
@@ -149,10 +168,14 @@ class FormStepScreen(KioskScreen):
         self.app.push_screen(PhoneModal(self.session))
 
     def go_next(self) -> None:
+        if self.offer_pending():  # the visitor says "use it" or "type another" first
+            self.focus_offer()
+            return
         problem = self.session.answer(self.field, self.raw)
         if problem is not None:
             self.problem = problem
             return
+        self.remember_answer()
         after = None if self.back_to_check else self.session.next_field(self.field.id)
         self._open(after.id if after else None)
 

@@ -42,6 +42,7 @@ class ListScreen(KioskScreen):
         with ActionBar():
             yield self.back_button()
             yield self.help_button()
+            yield self.display_button()
             yield self.language_button()
 
     @on(NumberedChoices.Picked)

@@ -1,4 +1,7 @@
-"""Continue a saved form: type the 8-digit resume code from the slip or the phone."""
+"""Continue a saved form: type the 8-digit resume code from the slip or the phone.
+
+The code of an application already submitted shows how far the window has got instead.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.widgets import Button, Input
 
+from kiosk.window import AFTER_SUBMISSION, status_for
 from screens.base import KioskScreen
 from screens.form_session import FormSession
 from screens.widgets.action_bar import ActionBar
@@ -14,6 +18,7 @@ from screens.widgets.action_button import ActionButton
 from screens.widgets.notice import Notice
 from screens.widgets.plain import Plain
 from screens.widgets.top_bar import TopBar
+from screens.widgets.typed_code import TypedCode
 
 CODE_CHARACTERS = r"[0-9０-９ \-]*"
 
@@ -33,10 +38,12 @@ class ResumeScreen(KioskScreen):
         yield Plain(self.t("resume_hint"), classes="hint")
         yield Notice(self._problem_text(), id="problem", classes="problem")
         yield Input(self.typed, id="resume-code", restrict=CODE_CHARACTERS, max_length=12)
+        yield TypedCode(self.typed, id="typed-code")
         with ActionBar():
             yield self.back_button()
             yield ActionButton(self.t("open_form"), "Enter", id="open", classes="primary")
             yield self.help_button()
+            yield self.display_button()
             yield self.language_button()
 
     def _problem_text(self) -> str:
@@ -48,6 +55,7 @@ class ResumeScreen(KioskScreen):
     @on(Input.Changed, "#resume-code")
     def _typed(self, event: Input.Changed) -> None:
         self.typed = event.value
+        self.query_one("#typed-code", TypedCode).show(event.value)
 
     def action_go_on(self) -> None:
         self._open()
@@ -60,6 +68,8 @@ class ResumeScreen(KioskScreen):
 
         kiosk = self.kiosk
         session = FormSession.resume(kiosk.store, kiosk.catalogue, self.typed)
+        if session is None and self._show_status():
+            return
         if session is None:
             self.not_found = True
             self.query_one("#resume-code", Input).focus()
@@ -69,3 +79,18 @@ class ResumeScreen(KioskScreen):
             self.app.switch_screen(CheckAnswersScreen(session))
         else:
             self.app.switch_screen(FormStepScreen(session, field.id))
+
+    def _show_status(self) -> bool:
+        """A submitted application's code opens its status, not the form: it is finished."""
+        from screens.application_status import ApplicationStatusScreen
+
+        kiosk = self.kiosk
+        draft = kiosk.store.find_by_code(self.typed)
+        if draft is None or draft.status not in AFTER_SUBMISSION:
+            return False
+        service = kiosk.catalogue.service(draft.service_id)
+        window = status_for(kiosk.store, draft.id)
+        if service is None or window is None:
+            return False
+        self.app.switch_screen(ApplicationStatusScreen(draft, service, window))
+        return True

@@ -63,6 +63,7 @@ class SearchScreen(KioskScreen):
         with ActionBar():
             yield self.back_button()
             yield self.help_button()
+            yield self.display_button()
             yield self.language_button()
 
     async def on_mount(self) -> None:

@@ -45,6 +45,7 @@ class ServiceScreen(KioskScreen):
             start = "continue_form" if self.session else "start"
             yield ActionButton(self.t(start), "Enter", id="start", classes="primary")
             yield self.help_button()
+            yield self.display_button()
             yield self.language_button()
 
     def _facts(self) -> ComposeResult:

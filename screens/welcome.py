@@ -26,6 +26,7 @@ class WelcomeScreen(KioskScreen):
                               max_columns=2, grow=4, id="ways-in")
         with ActionBar():
             yield self.help_button()
+            yield self.display_button()
             yield self.language_button()
 
     def action_go_back(self) -> None:

@@ -1,5 +1,5 @@
-"""How the screens look: contrast of every colour pair, every word from texts.yaml, and what
-must be visible at the smallest screen (60 x 20)."""
+"""How the screens look: contrast of every colour pair in both themes, every word from
+texts.yaml, and what must be visible at the smallest screen (60 x 20)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ import pytest
 import yaml
 
 from screens.app import KioskApp
+from screens.display_modal import LOOKS
+from screens.text_size import TEXT_SIZES
+from screens.themes import INHERITED_PAIRS, THEMES
 from screens.welcome import WAYS_IN
 from tests.conftest import Visitor
 
 SCREENS = Path(__file__).resolve().parent.parent / "screens"
 TEXTS = Path(__file__).resolve().parent.parent / "assets" / "texts.yaml"
-WHITE = "#ffffff"
 # The visitor's screens (the desk's screens live in screens/desk/ and have tests of their own).
 VISITOR_FOLDERS = (SCREENS, SCREENS / "widgets")
 
@@ -24,7 +26,7 @@ VISITOR_FOLDERS = (SCREENS, SCREENS / "widgets")
 def visitor_files(pattern: str) -> list[Path]:
     return sorted(p for folder in VISITOR_FOLDERS for p in folder.glob(pattern))
 
-FOCUSED_INPUT = "#fffbe0"
+NORMAL_TEXT, LARGE_TEXT = 7.0, 4.5  # WCAG 1.4.6 (AAA); large: text drawn in block letters
 
 
 def luminance(colour: str) -> float:
@@ -64,27 +66,64 @@ def rule_blocks(css: str) -> list[tuple[str, dict[str, str]]]:
     return blocks
 
 
-def colour_pairs() -> list[tuple[str, str, str]]:
+def default_css(path: Path) -> list[str]:
+    """The DEFAULT_CSS strings of a widget module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [node.value.value for node in ast.walk(tree)
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+            and any(getattr(t, "id", "") == "DEFAULT_CSS" for t in node.targets)]
+
+
+def stylesheets() -> list[tuple[str, str]]:
+    """(where, css) of every stylesheet of the visitor's screens, widgets' own CSS included."""
+    sheets = [(p.name, p.read_text(encoding="utf-8")) for p in visitor_files("*.tcss")]
+    sheets += [(p.name, css) for p in visitor_files("*.py") for css in default_css(p)]
+    return sheets
+
+
+def resolve(value: str, variables: dict[str, str]) -> str | None:
+    """A colour as #rrggbb: written out, or a theme's $variable; None for anything else."""
+    if value.startswith("$"):
+        assert value[1:] in variables, f"{value} is not defined by the theme"
+        return variables[value[1:]]
+    return value if re.fullmatch(r"#[0-9a-fA-F]{6}", value) else None
+
+
+def colour_pairs(theme: str) -> list[tuple[str, str, str, float]]:
+    """(where, text, background, needed ratio) of every rule that sets a text colour."""
+    variables = THEMES[theme].variables
+    screen = variables["kiosk-background"]
     pairs = []
-    for path in visitor_files("*.tcss"):
-        for selector, declarations in rule_blocks(path.read_text(encoding="utf-8")):
+    for where, css in stylesheets():
+        for selector, declarations in rule_blocks(css):
             colour = declarations.get("color", "").split()[:1]
             background = declarations.get("background", "").split()
-            if not colour or not colour[0].startswith("#"):
+            text = resolve(colour[0], variables) if colour else None
+            if text is None or len(background) > 1:  # no colour, or a see-through overlay
                 continue
-            if len(background) > 1:  # a see-through overlay, not a text background
-                continue
-            back = background[0] if background else WHITE
-            pairs.append((f"{path.name}: {selector}", colour[0], back))
+            back = resolve(background[0], variables) if background else screen
+            needed = LARGE_TEXT if "BigText" in selector or "-big" in selector else NORMAL_TEXT
+            pairs.append((f"{where}: {selector}", text, back or screen, needed))
+    for text, back in INHERITED_PAIRS:
+        pairs.append((f"{text} on {back}", variables[text], variables[back], NORMAL_TEXT))
     return pairs
 
 
-def test_every_text_and_background_pair_has_a_contrast_of_at_least_7_to_1():
-    pairs = colour_pairs()
-    assert len(pairs) > 10
-    pairs.append(("placeholder in a focused box", "#555555", FOCUSED_INPUT))
-    weak = {name: round(contrast(fg, bg), 2) for name, fg, bg in pairs if contrast(fg, bg) < 7}
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_every_text_and_background_pair_has_a_contrast_of_at_least_7_to_1(theme):
+    pairs = colour_pairs(theme)
+    assert len(pairs) > 20
+    weak = {name: round(contrast(fg, bg), 2) for name, fg, bg, needed in pairs
+            if contrast(fg, bg) < needed}
     assert weak == {}
+
+
+def test_both_themes_define_every_colour_and_differ():
+    default, high = (THEMES[name].variables for name in ("default", "contrast"))
+    assert set(default) == set(high)
+    assert default["kiosk-background"] != high["kiosk-background"]
+    used = {name for _, css in stylesheets() for name in re.findall(r"\$(kiosk-[a-z-]+)", css)}
+    assert used - set(default) == set()
 
 
 def words_used_by_the_screens() -> set[str]:
@@ -92,6 +131,9 @@ def words_used_by_the_screens() -> set[str]:
     for path in visitor_files("*.py"):
         keys.update(re.findall(r"\bt\(\s*\"([a-z_]+)\"", path.read_text(encoding="utf-8")))
     keys.update(f"welcome_{way}" for way in WAYS_IN)
+    keys.update(f"look_{look}" for look in LOOKS)
+    keys.update(f"size_{size}" for size in TEXT_SIZES)
+    keys.update(("language_zh", "language_en"))
     return keys
 
 
@@ -100,6 +142,8 @@ def test_every_word_on_screen_is_in_texts_yaml_in_both_languages():
     used = words_used_by_the_screens()
     assert used - set(texts) == set()
     assert {k for k in used if not (texts[k].get("zh") and texts[k].get("en"))} == set()
+    # Every text in the file, used by a screen or not, has both languages.
+    assert {k for k, v in texts.items() if not (v.get("zh") and v.get("en"))} == set()
     for key, value in texts.items():  # the same {blanks} in both languages
         assert set(re.findall(r"{\w+}", value["zh"])) == set(re.findall(r"{\w+}", value["en"])), key
 

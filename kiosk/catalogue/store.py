@@ -112,17 +112,55 @@ class Catalogue:
         return {r["key"]: {"zh": r["zh"], "en": r["en"] or r["zh"]}
                 for r in self._db.execute("SELECT * FROM texts")}
 
-    def stats(self) -> dict[str, int]:
-        def count(sql: str) -> int:
-            return self._db.execute(sql).fetchone()[0]
+    def bundle_parts(self, service_id: str) -> list[Service]:
+        """The services a "one thing" bundle does in one application (empty for others)."""
+        if not self._has_table("bundle_parts"):
+            return []
+        rows = self._db.execute(
+            "SELECT s.* FROM services s JOIN bundle_parts b ON b.part_id = s.id"
+            " WHERE b.bundle_id = ? ORDER BY b.position", (service_id,))
+        return [self._service(r) for r in rows]
 
+    def _has_table(self, name: str) -> bool:
+        return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                (name,)).fetchone() is not None
+
+    def stats(self) -> dict[str, int]:
+        """Counts for `kiosk catalogue stats`. "Placed" means listed in a life-event scenario;
+        a full form is a hand-written form other than the general appointment form, a bundle
+        form is made by the build from its parts' forms."""
+        def count(sql: str, *args: str) -> int:
+            return self._db.execute(sql, args).fetchone()[0]
+
+        bundles = "SELECT DISTINCT bundle_id FROM bundle_parts"
+        has_bundles = self._has_table("bundle_parts")
+        in_group = ("SELECT COUNT(DISTINCT x.service_id) FROM scenario_services x"
+                    " JOIN scenarios c ON c.id = x.scenario_id WHERE c.group_id = ?")
         return {
             "entry_groups": count("SELECT COUNT(*) FROM groups"),
             "scenarios": count("SELECT COUNT(*) FROM scenarios"),
+            "personal_scenarios": count(
+                "SELECT COUNT(*) FROM scenarios WHERE group_id = 'personal'"),
+            "business_scenarios": count(
+                "SELECT COUNT(*) FROM scenarios WHERE group_id = 'business'"),
             "services": count("SELECT COUNT(*) FROM services"),
+            "described_services": count("SELECT COUNT(*) FROM services WHERE source = 'curated'"),
             "placed_services": count("SELECT COUNT(DISTINCT service_id) FROM scenario_services"),
+            "personal_items_in_scenarios": count(in_group, "personal"),
+            "business_items_in_scenarios": count(in_group, "business"),
+            "largest_scenario": count(
+                "SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM scenario_services"
+                " GROUP BY scenario_id)"),
+            "services_linked_to_items": count(
+                "SELECT COUNT(*) FROM services WHERE source = 'curated' AND item_name != ''"),
             "imported_items": count("SELECT COUNT(*) FROM services WHERE item_code != ''"),
             "forms": count("SELECT COUNT(*) FROM forms"),
+            "full_forms": count(
+                "SELECT COUNT(DISTINCT form_id) FROM services WHERE form_id != 'general-appointment'"
+                + (f" AND id NOT IN ({bundles})" if has_bundles else "")),
+            "bundles": count(f"SELECT COUNT(*) FROM ({bundles})") if has_bundles else 0,
+            "bundle_forms": count(
+                f"SELECT COUNT(*) FROM forms WHERE id IN ({bundles})") if has_bundles else 0,
             "services_with_full_forms": count(
                 "SELECT COUNT(*) FROM services WHERE form_id != 'general-appointment'"),
         }

@@ -21,6 +21,9 @@ class ActionButton(Button):
         self._fit(event.size.width)
 
     def _fit(self, width: int) -> None:
+        width_rule = self.styles.width
+        if width_rule is not None and width_rule.is_auto:
+            return  # sized to its words (a crowded bar): the key would only widen it
         full = f"{self.text}  {self.key}" if self.key else self.text
         room = width - 2  # a blank column each side at least
         wanted = full if cell_len(full) <= room else self.text

@@ -19,6 +19,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Button
 
+from kiosk import big_text
+from screens.text_size import heights_for
 from screens.widgets.action_button import ActionButton
 from screens.widgets.plain import Plain
 from screens.widgets.wrap import wrap_label
@@ -28,6 +30,7 @@ GAP = 1             # rows between buttons
 COLUMN_GAP = 2
 NAV_HEIGHT = 3
 EXTRA_HEIGHT = 2    # buttons grow by this much when there is room, no more
+LABEL_MARGIN = 4    # a button's columns beside its words: padding and line-pad, each side
 CHOSEN_MARK = "√"   # in every CJK font, unlike ✔
 
 
@@ -44,6 +47,7 @@ class PagePlan:
     per_page: int
     paged: bool
     button_height: int
+    big: int = 0        # pixel height of labels drawn large; 0: ordinary text
 
 
 def _lines(label: str, width: int) -> int:
@@ -59,8 +63,8 @@ def plan_pages(width: int, height: int, labels: Sequence[str], max_columns: int,
     count = max(len(labels), 1)
     best: tuple[int, int, PagePlan] | None = None
     for columns in range(1, max(1, min(max_columns, count)) + 1):
-        column_width = (width - (columns - 1) * COLUMN_GAP) // columns - 2
-        if column_width < 12:
+        column_width = (width - (columns - 1) * COLUMN_GAP) // columns - LABEL_MARGIN
+        if column_width < 10:
             break
         lines = max((_lines(label, column_width) for label in labels), default=1)
         if lines > 2 and columns > 1:  # side by side only while labels stay short
@@ -69,6 +73,31 @@ def plan_pages(width: int, height: int, labels: Sequence[str], max_columns: int,
         if best is None or plan.per_page > best[0]:
             best = (plan.per_page, columns, plan)
     return best[2] if best else _plan(height, count, 1, 3, grow)
+
+
+def plan_big(width: int, height: int, labels: Sequence[str], max_columns: int,
+             heights: Sequence[int]) -> tuple[PagePlan, list[list[str]]] | None:
+    """Every label drawn large on one page, at the largest size and then the fewest columns
+    that fit; None when no size fits (the labels are then ordinary text)."""
+    count = len(labels)
+    if not 0 < count <= MAX_ON_PAGE:
+        return None
+    for glyph in sorted(heights, reverse=True):
+        button_height = glyph // 2 + 2  # the tall top and bottom edges take a row each
+        for columns in range(1, min(max_columns, count) + 1):
+            rows = ceil(count / columns)
+            if rows * button_height + (rows - 1) * GAP > height:
+                continue
+            column_width = (width - (columns - 1) * COLUMN_GAP) // columns - LABEL_MARGIN
+            drawn = []
+            for label in labels:
+                rows_drawn = big_text.render(label, glyph, column_width, glyph // 2)
+                if rows_drawn is None:
+                    break
+                drawn.append(rows_drawn)
+            else:
+                return PagePlan(columns, count, False, button_height, glyph), drawn
+    return None
 
 
 def _plan(height: int, count: int, columns: int, min_height: int, grow: int) -> PagePlan:
@@ -90,12 +119,16 @@ def _plan(height: int, count: int, columns: int, min_height: int, grow: int) -> 
 class ChoiceButton(Button):
     """One numbered choice; `number` is what to press for it on this page."""
 
-    def __init__(self, number: int, option: Option, *, id: str | None = None) -> None:
+    def __init__(self, number: int, option: Option, *, id: str | None = None,
+                 big_rows: list[str] | None = None) -> None:
         mark = f"{CHOSEN_MARK} " if option.chosen else ""
         self.text = f"{number}  {mark}{option.label}"
         self.indent = len(str(number)) + 2  # later lines line up after the number
-        super().__init__(Content(self._wrapped(40)), id=id,
+        self.big_rows = big_rows
+        label = "\n".join(big_rows) if big_rows else self._wrapped(40)
+        super().__init__(Content(label), id=id,
                          classes="choice -chosen" if option.chosen else "choice")
+        self.set_class(bool(big_rows), "-big")
         self.number = number
         self.option = option
 
@@ -103,7 +136,10 @@ class ChoiceButton(Button):
         return "\n".join(wrap_label(self.text, width, self.indent))
 
     def on_resize(self, event: events.Resize) -> None:
-        wrapped = self._wrapped(event.size.width)
+        if self.big_rows:
+            return  # drawn to fit this very width
+        # Each line of a button's label has a blank column either side (Button's line-pad).
+        wrapped = self._wrapped(self.size.width - 2 * self.styles.line_pad)
         if str(self.label) != wrapped:
             self.label = Content(wrapped)
 
@@ -125,8 +161,10 @@ class NumberedChoices(Widget):
 
     def __init__(self, options: Sequence[Option], *, previous_label: str, next_label: str,
                  page_label: str, max_columns: int = 3, grow: int = EXTRA_HEIGHT,
-                 id: str | None = None, classes: str | None = None) -> None:
+                 big: bool = True, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.big = big  # labels drawn large when the visitor's text size and the room allow
+        self._big_rows: list[list[str]] | None = None
         self.options = list(options)
         self.previous_label = previous_label
         self.next_label = next_label
@@ -134,6 +172,7 @@ class NumberedChoices(Widget):
         self.max_columns = max_columns
         self.grow = grow  # rows a button may grow by when there is room
         self._focus_pending = False
+        self.focus_chosen = False  # focus_first goes to the ticked option, if there is one
         self.plan: PagePlan | None = None
         self._shown: tuple | None = None
 
@@ -174,7 +213,8 @@ class NumberedChoices(Widget):
     def focus_first(self) -> None:
         buttons = self.query(ChoiceButton)
         if buttons:
-            buttons.first().focus()
+            chosen = buttons.filter(".-chosen") if self.focus_chosen else buttons
+            (chosen or buttons).first().focus()
         else:
             self._focus_pending = True  # the buttons come once the size is known
 
@@ -194,14 +234,28 @@ class NumberedChoices(Widget):
     async def _fit(self, width: int, height: int) -> None:
         if not width or not height:
             return
-        plan = plan_pages(width, height, [o.label for o in self.options], self.max_columns,
-                          self.grow)
+        big = plan_big(width, height, self._numbered_labels(), self.max_columns,
+                       self._big_heights())
+        if big is not None:
+            plan, self._big_rows = big
+        else:
+            plan = plan_pages(width, height, [o.label for o in self.options], self.max_columns,
+                              self.grow)
+            self._big_rows = None
         if plan != self.plan:
             first_shown = self.page * self.plan.per_page if self.plan else 0
             self.plan = plan
             self.set_reactive(NumberedChoices.page, min(first_shown // plan.per_page,
                                                         self.pages - 1))
             await self._show_page()
+
+    def _big_heights(self) -> tuple[int, ...]:
+        size = getattr(self.app, "text_size", None)
+        return heights_for(size, "choice") if self.big and size else ()
+
+    def _numbered_labels(self) -> list[str]:
+        return [f"{n} {CHOSEN_MARK if o.chosen else ''}{o.label}"
+                for n, o in enumerate(self.options, 1)]
 
     async def watch_page(self) -> None:
         await self._show_page()
@@ -220,8 +274,10 @@ class NumberedChoices(Widget):
         grid.styles.grid_rows = str(self.plan.button_height)
         rows = ceil(len(self.on_page()) / self.plan.columns)
         grid.styles.height = rows * self.plan.button_height + max(rows - 1, 0) * GAP
-        await grid.mount_all(ChoiceButton(n, option, id=f"choice-{n}")
-                             for n, option in enumerate(self.on_page(), 1))
+        big_rows = self._big_rows if self.plan.big else None
+        await grid.mount_all(
+            ChoiceButton(n, option, id=f"choice-{n}", big_rows=big_rows[n - 1] if big_rows else None)
+            for n, option in enumerate(self.on_page(), 1))
         self.query_one(".page-nav").display = self.plan.paged
         self.query_one(".page-count", Plain).update(
             self.page_label.format(page=self.page + 1, pages=self.pages))

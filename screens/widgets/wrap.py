@@ -1,5 +1,5 @@
 """Wrapping for button labels: Chinese may break between any two characters, Latin words
-stay whole, and no line starts with closing punctuation (，。？)."""
+stay whole, no line starts with closing punctuation (，。？), and no line is wider than asked."""
 
 from __future__ import annotations
 
@@ -39,9 +39,14 @@ def wrap_label(text: str, width: int, indent: int = 0) -> list[str]:
         for token in _TOKENS.findall(source):
             if token.isspace():
                 current += token if current else ""
-            elif cell_len(current + token) <= room() or (token in _NO_LINE_START and current):
-                current += token  # closing punctuation hangs rather than starts a line
+            elif cell_len(current + token) <= room():
+                current += token
             else:
+                current = current.rstrip()
+                if token in _NO_LINE_START and len(current) > 1:
+                    # Closing punctuation never starts a line: the character before it goes
+                    # along (hanging it past the edge would cut it off in a button).
+                    current, token = current[:-1], current[-1] + token
                 if current.strip():
                     end_line()
                 current = token
