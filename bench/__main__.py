@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-SUITES = ["bench.startup", "bench.autosave", "bench.keystroke", "bench.phone", "bench.search"]
+SUITES = ["bench.startup", "bench.autosave", "bench.keystroke", "bench.phone", "bench.search",
+          "bench.taps"]
 
 
 def main(names: list[str]) -> int:
