@@ -273,6 +273,24 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_staff_pin(args: argparse.Namespace) -> int:
+    """Set the PIN that opens the kiosk's staff menu (kept as a salted hash in the data folder)."""
+    from kiosk.staff import set_pin
+
+    config = _config(args)
+    pin = _read_pin("staff PIN (at least 4 digits): ").strip()
+    if _read_pin("the same PIN again: ").strip() != pin:
+        print("the two PINs differ; nothing changed", file=sys.stderr)
+        return 1
+    try:
+        path = set_pin(config.ensure_data_dir(), pin)
+    except ValueError as error:
+        print(f"not set: {error}", file=sys.stderr)
+        return 1
+    print(f"staff PIN set ({path}); $KIOSK_STAFF_PIN, if set, still wins")
+    return 0
+
+
 def _add_hall_commands(sub, common: argparse.ArgumentParser) -> None:
     """`kiosk desk`, `kiosk submissions export` and `kiosk report`: the hall staff's side."""
     desk = sub.add_parser("desk", parents=[common], help="the help desk and windows' console")
@@ -296,6 +314,10 @@ def _add_hall_commands(sub, common: argparse.ArgumentParser) -> None:
     report.add_argument("--day", type=_day, help="YYYY-MM-DD (default today)")
     report.add_argument("--json", action="store_true")
     report.set_defaults(func=cmd_report)
+
+    staff_pin = sub.add_parser("staff-pin", parents=[common],
+                               help="set the PIN of the kiosk's staff menu; asks for it")
+    staff_pin.set_defaults(func=cmd_staff_pin)
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -96,6 +96,7 @@ class ApplicationStatusScreen(KioskScreen):
             yield self.back_button()
             yield ActionButton(self.t("done"), "Enter", id="done", classes="primary")
             yield self.help_button()
+            yield self.display_button()
             yield self.language_button()
 
     def on_mount(self) -> None:

@@ -88,6 +88,7 @@ class FinishScreen(KioskScreen):
             if not self.submitted:
                 yield ActionButton(self.t("go_home"), "", id="done", classes="quiet")
             yield self.help_button()
+            yield self.display_button()
             yield self.language_button()
 
     def _filled_in(self) -> ComposeResult:

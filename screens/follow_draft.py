@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from textual.css.query import NoMatches
 
-from kiosk.text import pick
+from kiosk.text import neutralise, pick
 from screens.widgets.change_notice import ChangeNotice
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 POLL_SECONDS = 0.5      # changes show within a second; the issue asks for two
 TYPING_SECONDS = 5.0    # a keystroke this recent: the visitor is typing that answer now
+LOOK_BACK_SECONDS = 60.0  # margin for writers whose change is stamped before it commits
 KIOSK = "kiosk"
 
 
@@ -46,6 +47,7 @@ class DraftChanges:
         self._clock = clock
         self._kept: dict[str, str] = {}   # field -> the outside value the visitor typed over
         self.closed = False   # submitted (on the phone, say) or otherwise no longer editable
+        self._looked = 0.0    # when the history was last read
 
     def poll(self) -> list[OutsideChange]:
         """Answers the store holds that differ from the session's, with who changed them."""
@@ -55,23 +57,29 @@ class DraftChanges:
         except KeyError:  # purged meanwhile: nothing more will change
             return []
         self.closed = not draft.editable
-        stored = draft.values
+        # As the session loaded them: whatever another writer stored, made safe to show.
+        stored = {field_id: neutralise(value) for field_id, value in draft.values.items()}
         differing = {field_id: value for field_id, value in stored.items()
                      if session.values.get(field_id) != value
                      and self._kept.get(field_id) != value}
         if not differing:
             return []
-        latest = {c.field_id: c for c in session.store.history(session.draft_id)
-                  if c.field_id in differing}
+        # Who made them: the recent history is enough, unless a change is older than that.
+        since, self._looked = self._looked - LOOK_BACK_SECONDS, self._clock()
+        recent = session.store.changed_since(session.draft_id, since)
+        latest = {c.field_id: c for c in recent if c.field_id in differing}
+        if set(differing) - set(latest):
+            latest = {c.field_id: c for c in session.store.history(session.draft_id)
+                      if c.field_id in differing}
         return [OutsideChange(field_id, value, latest[field_id].source if field_id in latest
                               else "", latest[field_id].actor if field_id in latest else None)
                 for field_id, value in differing.items()]
 
     def typing(self, field_id: str) -> bool:
         """True while the visitor's last keystroke in this answer is only moments old."""
-        moments = [c.at for c in self.session.store.history(self.session.draft_id)
-                   if c.field_id == field_id and c.source == KIOSK]
-        return bool(moments) and self._clock() - max(moments) < TYPING_SECONDS
+        now = self._clock()
+        recent = self.session.store.changed_since(self.session.draft_id, now - TYPING_SECONDS)
+        return any(c.field_id == field_id and c.source == KIOSK for c in recent)
 
     def take(self, change: OutsideChange) -> None:
         self.session.values[change.field_id] = change.value
