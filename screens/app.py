@@ -106,7 +106,7 @@ class KioskApp(App[None]):
 
     @property
     def look(self) -> str:
-        """ "default" or "contrast", the colours the visitor sees."""
+        """The colours the visitor sees: "default" or "contrast"."""
         return "contrast" if self.theme == theme_name("contrast") else "default"
 
     def set_look(self, look: str) -> None:

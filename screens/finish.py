@@ -149,31 +149,24 @@ class FinishScreen(KioskScreen):
     def on_mount(self) -> None:
         self._uploads = UploadStore(self.kiosk.config.drafts_db,
                                     self.kiosk.config.data_dir / "uploads")
-        self._look(redraw=False)
+        if self._look():  # photos sent before the screen opened, say
+            self.call_after_refresh(self._redraw)
         self.set_interval(POLL_SECONDS, self._look_again)
-        self.call_after_refresh(self.recompose_if_needed)
 
     def on_unmount(self) -> None:
         if self._uploads is not None:
             self._uploads.close()
-
-    async def recompose_if_needed(self) -> None:
-        if self._stale:
-            await self._redraw()
 
     async def _look_again(self) -> None:
         if self.is_attached and self._look():
             await self._redraw()
 
     async def _redraw(self) -> None:
-        self._stale = False
         await self.recompose()
         if self.is_attached:
             self.focus_start()
 
-    _stale = False
-
-    def _look(self, redraw: bool = True) -> bool:
+    def _look(self) -> bool:
         """Take in what the phone (or a volunteer) did; True when the screen must change."""
         session = self.session
         changed = False
@@ -201,8 +194,6 @@ class FinishScreen(KioskScreen):
                     changed = True
             elif not draft.editable and not self.refused:
                 self.refused = changed = True
-        if not redraw and changed:
-            self._stale = True
         return changed
 
     # -- what the visitor does ----------------------------------------------------------
@@ -220,7 +211,7 @@ class FinishScreen(KioskScreen):
     async def submit(self) -> None:
         """Close the draft with a reference number, as the phone's Submit does."""
         session = self.session
-        self._look(redraw=False)  # the phone's latest answers count too
+        self._look()  # the phone's latest answers count too
         if self.submitted or self.refused or self.problems():
             await self._redraw()
             return

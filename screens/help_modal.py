@@ -98,7 +98,7 @@ class HelpModal(KioskModal):
 
     @on(Button.Pressed, "#wait")
     def _wait(self) -> None:
-        if not self.over:
+        if self.status == WAITING:  # nobody has said yet who is coming: say it when they do
             _follow(self.kiosk, self.request_id)
         self.dismiss(None)
 

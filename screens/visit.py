@@ -36,9 +36,13 @@ class IdleWatch:
         return monotonic() - self.last
 
     def check(self) -> None:
+        from screens.help_modal import HelpModal
         from screens.idle_modal import IdleModal
 
         app = self.app
+        if isinstance(app.screen, HelpModal):
+            self.activity()  # told to wait for a volunteer: waiting is not walking away
+            return
         if self.quiet_for < self.seconds or isinstance(app.screen, IdleModal):
             return
         if app.visit_is_blank():

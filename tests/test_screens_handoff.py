@@ -317,3 +317,53 @@ async def test_a_form_submitted_on_the_phone_leaves_the_kiosks_form_for_its_stat
         await pilot.pause()
         assert reference in text_at(app, "#reference")
         assert not app.screen.query("#submit")
+
+
+async def test_kiosk_and_desk_help_then_a_volunteers_correction_shows_on_the_kiosk(
+        config, monkeypatch):
+    """Issue 6, end to end: two apps on one data folder, as in the hall."""
+    from textual.widgets import DataTable
+
+    from screens import follow_draft
+    from screens.desk.app import DeskApp
+    from tests.test_desk_console import VOLUNTEER, row_keys, sign_in
+
+    # The visitor typed the phone number, then called for help and waited: a while ago, in
+    # the hall; a fraction of a second here.
+    monkeypatch.setattr(follow_draft, "TYPING_SECONDS", 0.2)
+
+    kiosk, desk = KioskApp(config), DeskApp(config)
+    async with desk.run_test(size=(80, 24)) as desk_pilot:
+        await sign_in(desk, desk_pilot)
+        async with kiosk.run_test(size=(60, 20)) as pilot:
+            session = start(kiosk)
+            session.answer(session.form.field("name"), "张三")
+            session.type("phone", "1380000")
+            await open_screen(pilot, FormStepScreen(session, "phone"))
+            await pilot.press("f1")
+            await pilot.pause()
+            request_id = kiosk.screen.request_id
+            queue = desk.screen.query_one("#queue", DataTable)
+            assert await wait_for(desk_pilot, lambda: str(request_id) in row_keys(queue)) < 2.0
+            await desk_pilot.press("a")
+            await wait_for(pilot, lambda: VOLUNTEER in text_at(kiosk, "#help-title"))
+            await pilot.pause()
+            await pilot.press("escape")  # the visitor waits at the form
+            await pilot.pause()
+            assert isinstance(kiosk.screen, FormStepScreen)
+
+            await desk_pilot.press("o", *session.resume_code, "enter")
+            await desk_pilot.pause()
+            await desk_pilot.press("e")
+            editor = desk.screen.query_one("#editor", Input)
+            editor.value = ""
+            await desk_pilot.press(*"13900001111", "enter")
+            await desk_pilot.pause()
+            waited = await wait_for(pilot, lambda: [i.value for i in kiosk.screen.query("#answer")]
+                                    == ["13900001111"])
+            assert waited < 2.0
+            await pilot.pause()
+            assert kiosk.screen.query_one("#draft-changes").message == (
+                f"※ 志愿者{VOLUNTEER}改了：“您的手机号码是多少？”")
+            last = kiosk.store.history(session.draft_id)[-1]
+            assert (last.value, last.source, last.actor) == ("13900001111", "desk", VOLUNTEER)

@@ -19,6 +19,7 @@ from screens.display_modal import DisplayModal
 from screens.form_session import FormSession
 from screens.form_step import FormStepScreen
 from screens.groups import GroupsScreen
+from screens.help_modal import HelpModal
 from screens.idle_modal import IdleModal
 from screens.resume import ResumeScreen
 from screens.staff_menu import StaffMenu, StaffPinModal
@@ -128,8 +129,9 @@ async def test_an_answer_given_once_is_offered_again_with_consent_and_forgotten_
         box = visitor.screen.query_one("#answer")
         assert box.value == "" and box.has_focus
 
-        app.end_visit()
+        app.go_home()                                        # what "Done" on the finish screen does
         await visitor.settle()
+        assert isinstance(app.screen, WelcomeScreen) and not app.profile
         again = await open_question(app, pilot, service=OTHER_SERVICE)
         assert not again.query("#profile-offer") and again.query("#answer")
 
@@ -172,6 +174,18 @@ async def test_a_quiet_kiosk_asks_for_more_time_then_starts_over_with_the_draft_
         assert not app.profile
         resumed = FormSession.resume(app.store, app.catalogue, screen.session.resume_code)
         assert resumed is not None and resumed.values["name"] == "张"
+
+
+async def test_a_visitor_waiting_for_a_volunteer_is_not_timed_out(config):
+    app = KioskApp(replace(config, idle_seconds=0.6, idle_countdown_seconds=0.3))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        app.idle.activity()
+        await open_question(app, pilot)
+        await pilot.press("f1")                  # help is called: "please wait here"
+        assert isinstance(app.screen, HelpModal)
+        await pilot.pause(1.5)                   # far longer than the quiet spell and countdown
+        assert isinstance(app.screen, HelpModal)
 
 
 # -- hearing --------------------------------------------------------------------------------
