@@ -161,8 +161,10 @@ class DraftStore:
     # -- answers --------------------------------------------------------------------------
 
     def save_value(self, draft_id: str, field_id: str, value: str, *, source: str = "kiosk",
-                   actor: str | None = None) -> None:
+                   actor: str | None = None) -> bool:
         """Save one answer now, durably, and record the change in the history.
+
+        Returns False, and changes nothing, when the draft was submitted or is gone.
 
         Unchanged values are not written again, so repeated saves cost nothing. Escape
         sequences and control characters are dropped first: whatever a phone or a paste
@@ -173,13 +175,18 @@ class DraftStore:
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
+            status = db.execute("SELECT status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if status is None or status[0] != "open":
+                # Submitted (or gone): the answers are the window's now and stay as sent.
+                db.execute("COMMIT")
+                return False
             row = db.execute(
                 "SELECT value FROM draft_values WHERE draft_id = ? AND field_id = ?",
                 (draft_id, field_id),
             ).fetchone()
             if row is not None and row[0] == value:
                 db.execute("COMMIT")
-                return
+                return True
             db.execute(
                 "INSERT INTO draft_values (draft_id, field_id, value, updated, source)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (draft_id, field_id) DO UPDATE SET"
@@ -193,6 +200,7 @@ class DraftStore:
             )
             db.execute("UPDATE drafts SET updated = ? WHERE id = ?", (now, draft_id))
             db.execute("COMMIT")
+            return True
         except BaseException:
             db.execute("ROLLBACK")
             raise

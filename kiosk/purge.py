@@ -33,9 +33,11 @@ def purge(data_dir: Path, *, days: float = DEFAULT_DAYS, now: float | None = Non
         db.execute("PRAGMA busy_timeout=10000")
         marks = ",".join("?" * len(KEPT_STATUSES))
         db.execute("BEGIN IMMEDIATE")
-        ids = [row[0] for row in db.execute(
-            f"SELECT id FROM drafts WHERE status NOT IN ({marks}) AND (updated < ? OR expires < ?)",
-            (*KEPT_STATUSES, cutoff, moment))]
+        rows = db.execute(
+            f"SELECT id, resume_code FROM drafts WHERE status NOT IN ({marks})"
+            " AND (updated < ? OR expires < ?)", (*KEPT_STATUSES, cutoff, moment)).fetchall()
+        ids = [row[0] for row in rows]
+        codes = [row[1] for row in rows]
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         for draft_id in ids:
             # Tables that other parts add: remove what they hold of this draft, too.
@@ -51,6 +53,8 @@ def purge(data_dir: Path, *, days: float = DEFAULT_DAYS, now: float | None = Non
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.close()
+    for code in codes:  # the printed slip's picture carries the code and the QR
+        (Path(data_dir) / "slips" / f"{code}.png").unlink(missing_ok=True)
     uploads = Path(data_dir) / "uploads"
     for draft_id in ids:
         folder = uploads / draft_id

@@ -20,7 +20,7 @@ def new_draft(data_dir, service_id="senior-card"):
 def resume(term: KioskTerminal, code: str) -> None:
     term.wait_for("继续填写")
     term.send("3")
-    term.wait_for("续填码")
+    term.wait_for("请输入8位续填码")  # the resume screen itself, not the welcome button
     term.send(code + "\r")
     term.wait_for("第1步")
 
@@ -63,7 +63,7 @@ def test_restarted_kiosk_opens_the_draft_at_the_step_where_it_was_left(tmp_path)
     try:
         term.wait_for("继续填写")
         term.send("3")
-        term.wait_for("续填码")
+        term.wait_for("请输入8位续填码")  # the resume screen itself, not the welcome button
         term.send(draft["resume_code"] + "\r")
         term.wait_for("您的手机号码是多少？")   # the phone question, not the first one
         assert "第1步" not in term.text()

@@ -85,3 +85,12 @@ def test_escape_sequences_never_reach_the_store_whoever_sends_them(tmp_path):
     store.save_value(draft.id, "name", "张\x1b]0;PWNED\x07三\x1b[2J", source="phone")
     assert store.get(draft.id).values["name"] == "张三"
     assert store.history(draft.id)[0].value == "张三"
+
+
+def test_a_submitted_application_keeps_the_answers_it_was_sent_with(tmp_path):
+    store = DraftStore(tmp_path / "drafts.db")
+    draft = store.create("senior-card")
+    assert store.save_value(draft.id, "name", "张三") is True
+    store.set_status(draft.id, "submitted", "JB-1")
+    assert store.save_value(draft.id, "name", "李四", source="kiosk") is False
+    assert store.get(draft.id).values == {"name": "张三"}

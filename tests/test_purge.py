@@ -64,3 +64,15 @@ def test_recent_drafts_are_not_purged(tmp_path):
     store.save_value(draft.id, "name", "张三")
     assert purge(tmp_path, days=30) == []
     assert store.get(draft.id).values == {"name": "张三"}
+
+
+def test_purge_removes_the_printed_slip_picture_too(tmp_path):
+    now = [1_000_000.0]
+    store = DraftStore(tmp_path / "drafts.db", clock=lambda: now[0])
+    old = store.create("senior-card")
+    slips = tmp_path / "slips"
+    slips.mkdir()
+    (slips / f"{old.resume_code}.png").write_bytes(b"png")
+    now[0] += 31 * DAY
+    assert purge(tmp_path, days=30, now=now[0]) == [old.id]
+    assert not (slips / f"{old.resume_code}.png").exists()

@@ -21,7 +21,7 @@ def test_hostile_text_from_the_phone_is_shown_harmlessly_on_the_kiosk(tmp_path, 
     try:
         term.wait_for("继续填写")
         term.send("3")
-        term.wait_for("续填码")
+        term.wait_for("请输入8位续填码")  # the resume screen itself, not the welcome button
         term.send(draft["resume_code"] + "\r")
         term.wait_for(shows)
         term.pump(1.0)
