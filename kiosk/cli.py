@@ -59,7 +59,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_catalogue_build(args: argparse.Namespace) -> int:
     from kiosk.catalogue.build import CatalogueError, build
 
-    output = Path(args.catalogue or REPO_ROOT / "catalogue.db")
+    output = Path(getattr(args, "catalogue", None) or REPO_ROOT / "catalogue.db")
     try:
         result = build(Path(args.assets), output)
     except CatalogueError as error:
@@ -77,7 +77,7 @@ def cmd_catalogue_import(args: argparse.Namespace) -> int:
 
     from kiosk.catalogue.build import create_schema, import_items
 
-    output = Path(args.catalogue or REPO_ROOT / "catalogue.db")
+    output = Path(getattr(args, "catalogue", None) or REPO_ROOT / "catalogue.db")
     db = sqlite_utils.Database(output)
     create_schema(db)
     loaded, problems = import_items(db, Path(args.file))
@@ -340,9 +340,16 @@ def cmd_drafts_purge(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", help="folder for drafts and uploads (env KIOSK_DATA_DIR)")
-    common.add_argument("--catalogue", help="catalogue database (env KIOSK_CATALOGUE)")
-    common.add_argument("--public-url", help="address phones use, e.g. http://192.168.1.5:8765")
+    # SUPPRESS: a flag given before the subcommand is not overwritten by the subcommand's
+    # own (absent) copy of it, so `kiosk --data-dir D drafts list` and
+    # `kiosk drafts list --data-dir D` mean the same.
+    quiet = argparse.SUPPRESS
+    common.add_argument("--data-dir", default=quiet,
+                        help="folder for drafts and uploads (env KIOSK_DATA_DIR)")
+    common.add_argument("--catalogue", default=quiet,
+                        help="catalogue database (env KIOSK_CATALOGUE)")
+    common.add_argument("--public-url", default=quiet,
+                        help="address phones use, e.g. http://192.168.1.5:8765")
 
     top = argparse.ArgumentParser(prog="kiosk", parents=[common],
                                   description="The service-hall kiosk.")
@@ -401,6 +408,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None, ui: object | None = None) -> int:
     """Run a subcommand. `ui` supplies the screens (run_kiosk, run_desk) when started as
     the `kiosk` command; without it, only the commands that need no screen work."""
+    import os
+
+    os.umask(0o077)  # every file made (database, its WAL, photos, slips, logs): owner-only
     args = parser().parse_args(argv)
     args.ui = ui
     return args.func(args) or 0

@@ -84,6 +84,13 @@ class HelpRequests:
             "UPDATE help_requests SET status = 'cancelled', closed = ? WHERE id = ?"
             " AND status IN ('waiting', 'accepted')", (self._clock(), request_id))
 
+    def cancel_for_kiosk(self, kiosk: str) -> None:
+        """The visitor at this kiosk is gone: their open request must not send a volunteer
+        to the next person."""
+        self._db.execute(
+            "UPDATE help_requests SET status = 'cancelled', closed = ? WHERE kiosk = ?"
+            " AND status IN ('waiting', 'accepted')", (self._clock(), kiosk))
+
     def accept(self, request_id: int, volunteer: str) -> None:
         self._db.execute(
             "UPDATE help_requests SET status = 'accepted', volunteer = ?, accepted = ?"

@@ -64,6 +64,9 @@ class KioskApp(App[None]):
         self.set_reactive(KioskApp.language, self.defaults.language)
         self.set_reactive(KioskApp.text_size, self.defaults.text_size)
         self.profile = VisitProfile()  # in memory only, wiped when the visit ends
+        # The forms this visitor started, by service: going back and choosing the same
+        # service again reopens that draft instead of starting an empty one.
+        self.visit_sessions: dict[str, object] = {}
         self.idle = IdleWatch(self, config.idle_seconds, config.idle_countdown_seconds)
         self.staff_keys = StaffKeys()
         for theme in THEMES.values():
@@ -152,6 +155,8 @@ class KioskApp(App[None]):
         """Close everything above the welcome screen, forget the answers to offer again and
         put the kiosk's own language, colours and text size back. Drafts stay saved."""
         self.profile.wipe()
+        self.visit_sessions.clear()
+        self.help_requests.cancel_for_kiosk(self.config.kiosk_name)
         while len(self.screen_stack) > 2:
             self.pop_screen()
         defaults = self.defaults

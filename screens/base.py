@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
@@ -88,9 +89,20 @@ class KioskWords:
 class KioskScreen(KioskWords, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = SCREEN_BINDINGS
 
+    # A digit pressed this soon after a screen appears was meant for the screen before
+    # (typing on after Enter, a double tap): it must not answer a question unseen.
+    SETTLE_SECONDS: ClassVar[float] = 0.4
+
     def on_mount(self) -> None:
+        self._shown_at = time.monotonic()
         self._watch_the_visit()
         self.focus_start()  # at once: keys typed the moment the screen shows must not be lost
+
+    def on_screen_resume(self) -> None:
+        self._shown_at = time.monotonic()
+
+    def settled(self) -> bool:
+        return time.monotonic() - getattr(self, "_shown_at", 0.0) >= self.SETTLE_SECONDS
 
     def action_go_back(self) -> None:
         if len(self.app.screen_stack) > 2:
@@ -100,6 +112,8 @@ class KioskScreen(KioskWords, Screen[None]):
         """Enter with nothing focused: the screen's main action, if it has one."""
 
     def action_pick(self, number: int) -> None:
+        if not self.settled():
+            return
         choices = self._choices()
         if choices is not None:
             choices.pick_number(number)
@@ -134,9 +148,20 @@ class KioskScreen(KioskWords, Screen[None]):
 class KioskModal(KioskWords, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", show=False)]
 
+    # A digit pressed this soon after a screen appears was meant for the screen before
+    # (typing on after Enter, a double tap): it must not answer a question unseen.
+    SETTLE_SECONDS: ClassVar[float] = 0.4
+
     def on_mount(self) -> None:
+        self._shown_at = time.monotonic()
         self._watch_the_visit()
         self.focus_start()  # at once: keys typed the moment the screen shows must not be lost
+
+    def on_screen_resume(self) -> None:
+        self._shown_at = time.monotonic()
+
+    def settled(self) -> bool:
+        return time.monotonic() - getattr(self, "_shown_at", 0.0) >= self.SETTLE_SECONDS
 
     def focus_start(self) -> None:
         buttons = self.query(Button)

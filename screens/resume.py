@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.widgets import Button, Input
 
+from kiosk.handoff import RESUME_CODE_DIGITS, clean_resume_code
 from kiosk.window import AFTER_SUBMISSION, status_for
 from screens.base import KioskScreen
 from screens.form_session import FormSession
@@ -47,7 +48,12 @@ class ResumeScreen(KioskScreen):
             yield self.language_button()
 
     def _problem_text(self) -> str:
-        return self.t("resume_not_found") if self.not_found else ""
+        if not self.not_found:
+            return ""
+        digits = len(clean_resume_code(self.typed))
+        if digits != RESUME_CODE_DIGITS:  # say what is wrong, as every other question does
+            return self.t("resume_wrong_length", count=digits)
+        return self.t("resume_not_found")
 
     def watch_not_found(self) -> None:
         self.query_one("#problem", Notice).text = self._problem_text()
@@ -72,6 +78,7 @@ class ResumeScreen(KioskScreen):
             return
         if session is None:
             self.not_found = True
+            self.watch_not_found()  # the same flag again, with other words maybe
             self.query_one("#resume-code", Input).focus()
             return
         field = session.where_to_resume()

@@ -82,8 +82,14 @@ class ServiceScreen(KioskScreen):
 
         kiosk = self.kiosk
         if self.session is None:
-            self.session = FormSession.start(kiosk.store, kiosk.catalogue, self.service,
-                                             kiosk=kiosk.config.kiosk_name, language=self.lang)
+            earlier = kiosk.visit_sessions.get(self.service.id)
+            if earlier is not None and kiosk.store.get(earlier.draft_id).editable:
+                self.session = earlier
+            else:
+                self.session = FormSession.start(kiosk.store, kiosk.catalogue, self.service,
+                                                 kiosk=kiosk.config.kiosk_name,
+                                                 language=self.lang)
+                kiosk.visit_sessions[self.service.id] = self.session
         field = self.session.where_to_resume()
         if field is None:
             self.app.push_screen(CheckAnswersScreen(self.session))

@@ -148,3 +148,16 @@ class Visitor:
                 await self.tap("#answer")
             await self.type(value)
             await self.go_on("next")
+
+
+@pytest.fixture(autouse=True)
+def instant_screens(monkeypatch):
+    """Pilot presses keys faster than any finger: the guard against digits typed on into a
+    screen that has just appeared (screens.base SETTLE_SECONDS) is tested on its own, in
+    tests/test_screens_visit.py, and switched off elsewhere."""
+    from screens import base
+
+    for name in dir(base):
+        kind = getattr(base, name)
+        if isinstance(kind, type) and "SETTLE_SECONDS" in vars(kind):
+            monkeypatch.setattr(kind, "SETTLE_SECONDS", 0.0)

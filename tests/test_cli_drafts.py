@@ -39,3 +39,17 @@ def test_unknown_service_or_code_is_refused_with_a_reason(tmp_path):
     assert bad.returncode == 1 and "no service" in bad.stderr
     missing = kiosk("drafts", "show", "00000000", "--json", data_dir=tmp_path)
     assert missing.returncode == 1 and "no live draft" in missing.stderr
+
+
+def test_data_dir_given_before_the_subcommand_is_honoured(tmp_path):
+    made = json.loads(kiosk("drafts", "new", "senior-card", "--json", data_dir=tmp_path).stdout)
+    before = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "--data-dir", str(tmp_path), "drafts", "show",
+         made["resume_code"], "--json"], capture_output=True, text=True)
+    assert before.returncode == 0 and json.loads(before.stdout)["id"] == made["id"]
+
+
+def test_files_in_the_data_folder_are_owner_only(tmp_path):
+    kiosk("drafts", "new", "senior-card", "--json", data_dir=tmp_path)
+    for path in tmp_path.iterdir():
+        assert path.stat().st_mode & 0o077 == 0, path.name

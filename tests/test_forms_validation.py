@@ -175,3 +175,7 @@ def test_step_count_does_not_jump_when_the_id_number_is_given():
     after = flow.position("name", {"has_agent": "no", "id_number": fake_id()})
     assert before == after == (1, 6)
     assert "sex" not in Flow(FORM).problems({"name": "张三"})
+
+
+def test_an_id_number_born_in_the_future_is_refused():
+    assert check(field("id_number"), fake_id("20300315", "123")).problem.code == "id_birth_date"

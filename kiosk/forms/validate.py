@@ -81,7 +81,9 @@ def _id_number(text: str) -> Checked:
             "match). Please compare it digit by digit with the card.",
         ))
     try:
-        ric.get_birth_date(value)
+        born = ric.get_birth_date(value)
+        if born > dt.date.today():
+            raise stdnum_errors.InvalidComponent()  # nobody is born in the future
     except stdnum_errors.ValidationError:
         return Checked(value, Problem(
             "id_birth_date",
