@@ -9,11 +9,12 @@ from __future__ import annotations
 import sqlite3
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from kiosk import handoff
+from kiosk.database import open_shared
 from kiosk.text import neutralise
 
 SCHEMA = """
@@ -97,14 +98,7 @@ class DraftStore:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._clock = clock
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, one short transaction a save.
-        self._db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None,
-                                   check_same_thread=False)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        self._db.executescript(SCHEMA)
+        self._db = open_shared(self.path, SCHEMA)
         try:
             self.path.chmod(0o600)
         except OSError:

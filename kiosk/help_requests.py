@@ -5,10 +5,11 @@ Kept in the drafts database so kiosks, the desk and the phone server on one mach
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from kiosk.database import open_shared
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS help_requests (
@@ -46,13 +47,7 @@ class HelpRequest:
 class HelpRequests:
     def __init__(self, path: Path | str, *, clock=time.time) -> None:
         self._clock = clock
-        self._db = sqlite3.connect(path, timeout=10.0, isolation_level=None,
-                                   check_same_thread=False)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        self._db.executescript(SCHEMA)
+        self._db = open_shared(path, SCHEMA)
 
     def close(self) -> None:
         self._db.close()

@@ -12,12 +12,13 @@ import hashlib
 import io
 import os
 import re
-import sqlite3
 import tempfile
 import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+
+from kiosk.database import open_shared
 
 MAX_BYTES = 10 * 1024 * 1024        # what a phone camera makes, with room to spare
 MAX_PIXELS = 50_000_000             # refuses decompression bombs before decoding
@@ -138,14 +139,7 @@ class UploadStore:
     def __init__(self, db_path: Path | str, folder: Path | str, *, clock=time.time) -> None:
         self.folder = Path(folder)
         self._clock = clock
-        self._db = sqlite3.connect(db_path, timeout=10.0, isolation_level=None,
-                                   check_same_thread=False)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        self._db.executescript(SCHEMA)
+        self._db = open_shared(db_path, SCHEMA)
 
     def close(self) -> None:
         self._db.close()

@@ -13,11 +13,11 @@ import functools
 import hashlib
 import hmac
 import secrets
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.database import open_shared
 from kiosk.text import half_width, neutralise
 
 PIN_DIGITS = (6, 12)
@@ -106,13 +106,7 @@ class Volunteers:
 
     def __init__(self, path: Path | str, *, clock=time.time) -> None:
         self._clock = clock
-        self._db = sqlite3.connect(path, timeout=10.0, isolation_level=None,
-                                   check_same_thread=False)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        self._db.executescript(SCHEMA)
+        self._db = open_shared(path, SCHEMA)
 
     def close(self) -> None:
         self._db.close()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import drafts
+from kiosk.database import open_shared
 from kiosk.text import neutralise
 
 SUBMITTED = "submitted"
@@ -86,14 +87,7 @@ def reference_day(reference: str | None) -> str | None:
 
 
 def _connect(path: Path | str) -> sqlite3.Connection:
-    db = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
-    db.row_factory = sqlite3.Row
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=FULL")
-    db.execute("PRAGMA foreign_keys=ON")
-    db.execute("PRAGMA busy_timeout=10000")
-    db.executescript(drafts.SCHEMA)
-    db.executescript(SCHEMA)
+    db = open_shared(path, drafts.SCHEMA, SCHEMA)
     return db
 
 

@@ -19,6 +19,7 @@ def new_draft(data_dir, service_id="senior-card"):
 
 def resume(term: KioskTerminal, code: str) -> None:
     term.wait_for("继续填写")
+    term.pump(0.5)  # a new screen ignores digits for its first 0.4 s (typed-on keys)
     term.send("3")
     term.wait_for("请输入8位续填码")  # the resume screen itself, not the welcome button
     term.send(code + "\r")
@@ -62,6 +63,7 @@ def test_restarted_kiosk_opens_the_draft_at_the_step_where_it_was_left(tmp_path)
     term = KioskTerminal(tmp_path)
     try:
         term.wait_for("继续填写")
+        term.pump(0.5)  # a new screen ignores digits for its first 0.4 s (typed-on keys)
         term.send("3")
         term.wait_for("请输入8位续填码")  # the resume screen itself, not the welcome button
         term.send(draft["resume_code"] + "\r")

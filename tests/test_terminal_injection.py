@@ -20,6 +20,7 @@ def test_hostile_text_from_the_phone_is_shown_harmlessly_on_the_kiosk(tmp_path, 
     term = KioskTerminal(tmp_path, 120, 40)  # room for every answer on check-answers
     try:
         term.wait_for("继续填写")
+        term.pump(0.5)  # a new screen ignores digits for its first 0.4 s (typed-on keys)
         term.send("3")
         term.wait_for("请输入8位续填码")  # the resume screen itself, not the welcome button
         term.send(draft["resume_code"] + "\r")
