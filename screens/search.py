@@ -30,9 +30,10 @@ class SearchInput(Input):
             self.number = number
 
     async def _on_key(self, event: events.Key) -> None:
-        if self.digits_pick and event.character and event.character in "123456789":
+        if self.digits_pick and event.character and event.character in "0123456789":
             event.stop()
             event.prevent_default()  # not typed into the box
+            # 0 is the key the "next page" button shows; 1-9 pick a result.
             self.post_message(self.NumberPressed(int(event.character)))
 
 
@@ -118,7 +119,11 @@ class SearchScreen(KioskScreen):
 
     @on(SearchInput.NumberPressed)
     def _number(self, event: SearchInput.NumberPressed) -> None:
-        self.query_one("#results", NumberedChoices).pick_number(event.number)
+        results = self.query_one("#results", NumberedChoices)
+        if event.number == 0:
+            results.next_page()
+        else:
+            results.pick_number(event.number)
 
     @on(Input.Submitted, "#search")
     def _submitted(self) -> None:

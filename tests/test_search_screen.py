@@ -26,3 +26,14 @@ async def test_a_search_that_found_nothing_is_counted_once_without_its_prefixes(
     rows = sqlite3.connect(config.drafts_db).execute(
         "SELECT query, count FROM search_misses").fetchall()
     assert rows == [("qqzzxx", 1)]
+
+
+async def test_zero_turns_the_page_of_results_instead_of_spoiling_the_query(config):
+    app = KioskApp(config)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        for key in "ylbx0":
+            await pilot.press(key)
+        await pilot.pause()
+        assert app.screen.query_one("#search").value == "ylbx"
