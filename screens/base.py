@@ -86,8 +86,9 @@ class KioskWords:
         return ActionButton(self.t("back"), "Esc", id="back", classes="quiet")
 
 
-class KioskScreen(KioskWords, Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = SCREEN_BINDINGS
+class Settling(KioskWords):
+    """What every kiosk screen and dialog does as it appears: watch the visit, put the focus
+    where the visitor acts, and let typed-on digits pass."""
 
     # A digit pressed this soon after a screen appears was meant for the screen before
     # (typing on after Enter, a double tap): it must not answer a question unseen.
@@ -103,6 +104,10 @@ class KioskScreen(KioskWords, Screen[None]):
 
     def settled(self) -> bool:
         return time.monotonic() - getattr(self, "_shown_at", 0.0) >= self.SETTLE_SECONDS
+
+
+class KioskScreen(Settling, Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = SCREEN_BINDINGS
 
     def action_go_back(self) -> None:
         if len(self.app.screen_stack) > 2:
@@ -145,23 +150,8 @@ class KioskScreen(KioskWords, Screen[None]):
         self.kiosk.action_show_display()
 
 
-class KioskModal(KioskWords, ModalScreen[None]):
+class KioskModal(Settling, ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", show=False)]
-
-    # A digit pressed this soon after a screen appears was meant for the screen before
-    # (typing on after Enter, a double tap): it must not answer a question unseen.
-    SETTLE_SECONDS: ClassVar[float] = 0.4
-
-    def on_mount(self) -> None:
-        self._shown_at = time.monotonic()
-        self._watch_the_visit()
-        self.focus_start()  # at once: keys typed the moment the screen shows must not be lost
-
-    def on_screen_resume(self) -> None:
-        self._shown_at = time.monotonic()
-
-    def settled(self) -> bool:
-        return time.monotonic() - getattr(self, "_shown_at", 0.0) >= self.SETTLE_SECONDS
 
     def focus_start(self) -> None:
         buttons = self.query(Button)

@@ -157,7 +157,4 @@ def instant_screens(monkeypatch):
     tests/test_screens_visit.py, and switched off elsewhere."""
     from screens import base
 
-    for name in dir(base):
-        kind = getattr(base, name)
-        if isinstance(kind, type) and "SETTLE_SECONDS" in vars(kind):
-            monkeypatch.setattr(kind, "SETTLE_SECONDS", 0.0)
+    monkeypatch.setattr(base.Settling, "SETTLE_SECONDS", 0.0)

@@ -48,7 +48,7 @@ async def test_digits_typed_on_after_enter_do_not_answer_the_next_question_unsee
     from screens import base
     from screens.form_step import FormStepScreen
 
-    monkeypatch.setattr(base.KioskScreen, "SETTLE_SECONDS", 0.4)  # as on a real kiosk
+    monkeypatch.setattr(base.Settling, "SETTLE_SECONDS", 0.4)  # as on a real kiosk
 
     app = KioskApp(config)
     async with app.run_test(size=(60, 20)) as pilot:
