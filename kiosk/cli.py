@@ -379,9 +379,11 @@ def parser() -> argparse.ArgumentParser:
     stats.set_defaults(func=cmd_catalogue_stats)
 
     search = sub.add_parser("search", parents=[common], help="find services as the kiosk does")
-    from kiosk.search.cli import add_search_arguments
-
-    add_search_arguments(search)
+    # Declared here, not imported from kiosk.search: building the parser must not load the
+    # search index code on every start of the kiosk.
+    search.add_argument("query", nargs="+", help="what a visitor would type, e.g. 老年卡 or ylbx")
+    search.add_argument("--limit", type=int, default=10, help="how many services (default 10)")
+    search.add_argument("--json", action="store_true", help="print JSON")
     search.set_defaults(func=cmd_search)
 
     drafts = sub.add_parser("drafts", help="start, show and list drafts")
